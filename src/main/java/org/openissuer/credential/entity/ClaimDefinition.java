@@ -1,0 +1,30 @@
+package org.openissuer.credential.entity;
+
+import java.util.List;
+
+import jakarta.json.JsonArray;
+
+/**
+ * One claim of a credential configuration. {@code path} follows OID4VCI 1.0 Appendix C
+ * (claims path pointer): strings name object members, {@code null} selects all array elements.
+ */
+public record ClaimDefinition(List<Object> path, boolean mandatory, boolean selectivelyDisclosable, JsonArray display) {
+
+    public ClaimDefinition {
+        path = List.copyOf(path.stream().map(p -> p == null ? NullSegment.ALL : p).toList());
+    }
+
+    public String name() {
+        Object last = path.get(path.size() - 1);
+        return last instanceof String s ? s : String.valueOf(last);
+    }
+
+    public boolean isTopLevel() {
+        return path.size() == 1;
+    }
+
+    /** Stands for a {@code null} path segment (all array elements), since List.copyOf refuses nulls. */
+    public enum NullSegment {
+        ALL
+    }
+}

@@ -1,0 +1,63 @@
+package org.openissuer.error;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Builds the OID4VCI / RFC 6749 error envelope {@code {error, error_description}}. */
+public final class ErrorResponses {
+
+    private static final int MAX_DESCRIPTION = 300;
+
+    private ErrorResponses() {
+    }
+
+    public static Response of(IssuerError error, String description) {
+        String safe = sanitize(description);
+        JsonObjectBuilder body = Json.createObjectBuilder().add("error", error.code());
+        if (!safe.isEmpty()) {
+            body.add("error_description", safe);
+        }
+        Response.ResponseBuilder response = Response.status(error.status())
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .entity(body.build().toString());
+        switch (error) {
+            // RFC 6750 §3: token errors name the scheme and the error in WWW-Authenticate
+            case INVALID_TOKEN, INSUFFICIENT_SCOPE -> response.header(HttpHeaders.WWW_AUTHENTICATE,
+                    "Bearer error=\"" + error.code() + "\"" + (safe.isEmpty() ? "" : ", error_description=\"" + safe + "\""));
+            case INVALID_REQUEST, INVALID_CREDENTIAL_REQUEST, UNKNOWN_CREDENTIAL_CONFIGURATION,
+                    UNKNOWN_CREDENTIAL_IDENTIFIER, INVALID_PROOF, INVALID_NONCE, INVALID_ENCRYPTION_PARAMETERS,
+                    CREDENTIAL_REQUEST_DENIED, UNSUPPORTED_CREDENTIAL_TYPE, UNSUPPORTED_CREDENTIAL_FORMAT,
+                    ACCESS_DENIED, NOT_FOUND, METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, UNSUPPORTED_MEDIA_TYPE,
+                    TEMPORARILY_UNAVAILABLE, SERVER_ERROR -> {
+                // no challenge header; Retry-After and Allow are added by the callers that know them
+            }
+        }
+        return response.build();
+    }
+
+    /**
+     * OID4VCI 1.0 §8.3.1.2 / RFC 6749 §5.2: error_description is printable ASCII without
+     * '"' and '\'. It is also echoed inside WWW-Authenticate, so nothing may break out of the quotes.
+     */
+    static String sanitize(String description) {
+        if (description == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(Math.min(description.length(), MAX_DESCRIPTION));
+        for (int i = 0; i < description.length() && out.length() < MAX_DESCRIPTION; i++) {
+            char c = description.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\'');
+            } else if (c >= 0x20 && c <= 0x7e) {
+                out.append(c);
+            } else {
+                out.append(' ');
+            }
+        }
+        return out.toString().trim();
+    }
+}

@@ -1,0 +1,52 @@
+package org.openissuer.error;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import org.openissuer.platform.RequestIds;
+
+/**
+ * Everything that is not an {@link IssuerException}: JAX-RS routing and parsing failures keep
+ * their status in our envelope; anything else is a 500 with a correlation id and no internals.
+ */
+@Provider
+public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(UnexpectedErrorMapper.class.getName());
+
+    @Context
+    ContainerRequestContext request;
+
+    @Override
+    public Response toResponse(Throwable exception) {
+        if (exception instanceof WebApplicationException wae && wae.getResponse().getStatus() < 500) {
+            return clientError(wae.getResponse());
+        }
+        String requestId = request == null ? RequestIds.generate() : RequestIds.of(request);
+        LOG.log(Level.SEVERE, "server_error, request id " + requestId, exception);
+        return ErrorResponses.of(IssuerError.SERVER_ERROR, "internal error, correlation id " + requestId);
+    }
+
+    private static Response clientError(Response original) {
+        int status = original.getStatus();
+        Response mapped = switch (status) {
+            case 404 -> ErrorResponses.of(IssuerError.NOT_FOUND, "no resource at this path");
+            case 405 -> ErrorResponses.of(IssuerError.METHOD_NOT_ALLOWED, "method not allowed on this resource");
+            case 406 -> ErrorResponses.of(IssuerError.NOT_ACCEPTABLE, "no acceptable representation");
+            case 415 -> ErrorResponses.of(IssuerError.UNSUPPORTED_MEDIA_TYPE, "unsupported content type");
+            default -> ErrorResponses.of(IssuerError.INVALID_REQUEST, "malformed request");
+        };
+        if (status == 405 && original.getHeaderString(HttpHeaders.ALLOW) != null) {
+            return Response.fromResponse(mapped).header(HttpHeaders.ALLOW, original.getHeaderString(HttpHeaders.ALLOW)).build();
+        }
+        return mapped;
+    }
+}

@@ -1,0 +1,195 @@
+package org.openissuer.keys.control;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.GeneralSecurityException;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+
+import org.openissuer.platform.ConfigurationException;
+import org.openissuer.platform.PrivateFiles;
+
+/**
+ * Reads the signing keys named by configuration, or generates and keeps one when none is
+ * configured. Every problem is a {@link ConfigurationException} naming the property.
+ */
+public final class SigningKeyLoader {
+
+    public static final String KEYS_PROPERTY = "issuer.signing.keys";
+    public static final String PASSWORD_PROPERTY = "issuer.signing.keystore.password";
+    public static final String ACTIVE_KID_PROPERTY = "issuer.signing.active-kid";
+    static final String GENERATED_FILE = "keys/signing-keys.jwks";
+
+    private static final Logger LOG = Logger.getLogger(SigningKeyLoader.class.getName());
+
+    private SigningKeyLoader() {
+    }
+
+    public static SigningKeys load(Optional<Path> keysFile, Optional<char[]> password, Optional<String> activeKid,
+            Path dataDir) {
+        if (keysFile.isPresent()) {
+            List<ECKey> keys = validate(read(keysFile.get(), password));
+            return select(keys, activeKid);
+        }
+        Path generated = dataDir.resolve(GENERATED_FILE);
+        if (!Files.exists(generated)) {
+            generate(generated);
+        } else {
+            warnIfShared(generated);
+            LOG.warning(() -> "Signing key: using the key generated earlier in " + generated
+                    + "; configure " + KEYS_PROPERTY + " (ISSUER_SIGNING_KEYS) with managed keys for production.");
+        }
+        return select(validate(readJwks(generated, "the generated key file " + generated)), activeKid);
+    }
+
+    private static void warnIfShared(Path file) {
+        try {
+            if (!PrivateFiles.isOwnerOnly(file)) {
+                LOG.severe(() -> "Signing key file " + file + " is readable by other users: chmod 600 it");
+            }
+        } catch (IOException e) {
+            LOG.warning(() -> "Cannot read the permissions of " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static List<JWK> read(Path file, Optional<char[]> password) {
+        if (!Files.isReadable(file)) {
+            throw new ConfigurationException(KEYS_PROPERTY, "cannot read key file " + file);
+        }
+        String name = file.getFileName().toString().toLowerCase();
+        if (name.endsWith(".p12") || name.endsWith(".pfx")) {
+            return readPkcs12(file, password.orElseThrow(() -> new ConfigurationException(PASSWORD_PROPERTY,
+                    "the PKCS#12 keystore " + file + " needs a password (ISSUER_SIGNING_KEYSTORE_PASSWORD)")));
+        }
+        return readJwks(file, "key file " + file);
+    }
+
+    private static List<JWK> readJwks(Path file, String what) {
+        try {
+            String json = Files.readString(file, StandardCharsets.UTF_8);
+            return json.contains("\"keys\"") ? JWKSet.parse(json).getKeys() : List.of(JWK.parse(json));
+        } catch (IOException | ParseException e) {
+            throw new ConfigurationException(KEYS_PROPERTY, what + " is not a JWK or JWK set", e);
+        }
+    }
+
+    private static List<JWK> readPkcs12(Path file, char[] password) {
+        try (InputStream in = Files.newInputStream(file)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, password);
+            List<JWK> keys = JWKSet.load(store, alias -> password).getKeys();
+            if (keys.isEmpty()) {
+                throw new ConfigurationException(KEYS_PROPERTY, "keystore " + file + " holds no keys");
+            }
+            return keys;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new ConfigurationException(KEYS_PROPERTY, "cannot open PKCS#12 keystore " + file
+                    + " (wrong password in " + PASSWORD_PROPERTY + "?)", e);
+        }
+    }
+
+    private static List<ECKey> validate(List<JWK> jwks) {
+        if (jwks.isEmpty()) {
+            throw new ConfigurationException(KEYS_PROPERTY, "the key set is empty");
+        }
+        List<ECKey> keys = new ArrayList<>();
+        Set<String> kids = new HashSet<>();
+        for (JWK jwk : jwks) {
+            String label = jwk.getKeyID() == null ? "a key without kid" : "key '" + jwk.getKeyID() + "'";
+            if (!(jwk instanceof ECKey ec) || !Curve.P_256.equals(ec.getCurve())) {
+                throw new ConfigurationException(KEYS_PROPERTY, label + " is not an EC P-256 key: only ES256 is supported");
+            }
+            if (jwk.getAlgorithm() != null && !SigningKeys.ALGORITHM.equals(jwk.getAlgorithm())) {
+                throw new ConfigurationException(KEYS_PROPERTY, label + " has alg " + jwk.getAlgorithm() + ", expected ES256");
+            }
+            if (jwk.getKeyUse() != null && !KeyUse.SIGNATURE.equals(jwk.getKeyUse())) {
+                throw new ConfigurationException(KEYS_PROPERTY, label + " has use '" + jwk.getKeyUse().identifier() + "', expected sig");
+            }
+            ECKey key = ec.getKeyID() == null ? withThumbprintKid(ec) : ec;
+            if (!kids.add(key.getKeyID())) {
+                throw new ConfigurationException(KEYS_PROPERTY, "kid '" + key.getKeyID() + "' is used by two keys");
+            }
+            if (key.isPrivate()) {
+                proveUsable(key);
+            }
+            keys.add(key);
+        }
+        return keys;
+    }
+
+    private static SigningKeys select(List<ECKey> keys, Optional<String> activeKid) {
+        ECKey active;
+        if (activeKid.isPresent()) {
+            active = keys.stream().filter(k -> k.getKeyID().equals(activeKid.get())).findFirst()
+                    .orElseThrow(() -> new ConfigurationException(ACTIVE_KID_PROPERTY,
+                            "no configured key has kid '" + activeKid.get() + "'"));
+            if (!active.isPrivate()) {
+                throw new ConfigurationException(ACTIVE_KID_PROPERTY,
+                        "key '" + activeKid.get() + "' has no private part, so it cannot sign");
+            }
+        } else {
+            active = keys.stream().filter(JWK::isPrivate).findFirst().orElseThrow(() -> new ConfigurationException(
+                    KEYS_PROPERTY, "no key has a private part: the issuer needs one key to sign with"));
+        }
+        return new SigningKeys(active, keys);
+    }
+
+    // A private half that does not match its public half would sign credentials nobody can verify
+    private static void proveUsable(ECKey key) {
+        try {
+            JWSObject probe = new JWSObject(new JWSHeader(SigningKeys.ALGORITHM), new Payload("probe"));
+            probe.sign(new ECDSASigner(key));
+            if (!probe.verify(new ECDSAVerifier(key.toPublicJWK()))) {
+                throw new ConfigurationException(KEYS_PROPERTY,
+                        "key '" + key.getKeyID() + "': private and public parts do not belong together");
+            }
+        } catch (JOSEException | IllegalStateException e) {
+            throw new ConfigurationException(KEYS_PROPERTY, "key '" + key.getKeyID() + "' cannot sign", e);
+        }
+    }
+
+    private static ECKey withThumbprintKid(ECKey key) {
+        try {
+            return new ECKey.Builder(key).keyIDFromThumbprint().build();
+        } catch (JOSEException e) {
+            throw new ConfigurationException(KEYS_PROPERTY, "cannot compute a kid for a key", e);
+        }
+    }
+
+    private static void generate(Path file) {
+        try {
+            ECKey key = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(Curve.P_256)
+                    .keyUse(KeyUse.SIGNATURE).algorithm(SigningKeys.ALGORITHM).keyIDFromThumbprint(true).generate();
+            PrivateFiles.writeNew(file, new JWKSet(key).toString(false));
+            LOG.severe(() -> "\n*****************************************************************\n"
+                    + "* NO SIGNING KEY CONFIGURED (" + KEYS_PROPERTY + " / ISSUER_SIGNING_KEYS).\n"
+                    + "* Generated a new ES256 key '" + key.getKeyID() + "' and stored it in\n"
+                    + "* " + file + " (owner-only permissions).\n"
+                    + "* Fine for development; in production configure managed keys.\n"
+                    + "*****************************************************************");
+        } catch (JOSEException | IOException e) {
+            throw new ConfigurationException(KEYS_PROPERTY, "no key configured and cannot store a generated key in " + file, e);
+        }
+    }
+}

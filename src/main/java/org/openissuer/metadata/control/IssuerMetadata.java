@@ -1,0 +1,99 @@
+package org.openissuer.metadata.control;
+
+import java.util.Collection;
+import java.util.List;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+
+import org.openissuer.credential.entity.ClaimDefinition;
+import org.openissuer.credential.entity.CredentialConfiguration;
+import org.openissuer.keys.control.SigningKeys;
+
+/** Builds the Credential Issuer Metadata document (OID4VCI 1.0 §12.2.4). */
+public final class IssuerMetadata {
+
+    public static final String CREDENTIAL_PATH = "/oid4vci/credential";
+    public static final String NONCE_PATH = "/oid4vci/nonce";
+
+    private IssuerMetadata() {
+    }
+
+    public static JsonObject build(String issuer, List<String> authorizationServers, int batchSize,
+            JsonArray issuerDisplay, Collection<CredentialConfiguration> configurations) {
+        JsonObjectBuilder metadata = Json.createObjectBuilder()
+                .add("credential_issuer", issuer)
+                .add("authorization_servers", strings(authorizationServers))
+                .add("credential_endpoint", issuer + CREDENTIAL_PATH)
+                .add("nonce_endpoint", issuer + NONCE_PATH);
+        // §12.2.4: batch_size MUST be 2 or greater; a limit of 1 means no batch issuance
+        if (batchSize >= 2) {
+            metadata.add("batch_credential_issuance", Json.createObjectBuilder().add("batch_size", batchSize));
+        }
+        if (!issuerDisplay.isEmpty()) {
+            metadata.add("display", issuerDisplay);
+        }
+        JsonObjectBuilder supported = Json.createObjectBuilder();
+        configurations.forEach(c -> supported.add(c.id(), configuration(c)));
+        return metadata.add("credential_configurations_supported", supported).build();
+    }
+
+    private static JsonObject configuration(CredentialConfiguration config) {
+        JsonObjectBuilder credentialMetadata = Json.createObjectBuilder();
+        if (!config.display().isEmpty()) {
+            credentialMetadata.add("display", config.display());
+        }
+        if (!config.claims().isEmpty()) {
+            JsonArrayBuilder claims = Json.createArrayBuilder();
+            config.claims().forEach(claim -> claims.add(claim(claim)));
+            credentialMetadata.add("claims", claims);
+        }
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("format", config.format())
+                .add("scope", config.scope())
+                .add("vct", config.vct())
+                // Appendix A.3.2 / SD-JWT VC: the issuer signs with ES256, the holder is bound by cnf.jwk
+                .add("credential_signing_alg_values_supported", strings(List.of(SigningKeys.ALGORITHM.getName())))
+                .add("cryptographic_binding_methods_supported", strings(List.of("jwk")))
+                .add("proof_types_supported", Json.createObjectBuilder()
+                        .add("jwt", Json.createObjectBuilder()
+                                .add("proof_signing_alg_values_supported", strings(config.proofSigningAlgorithms()))));
+        JsonObject built = credentialMetadata.build();
+        if (!built.isEmpty()) {
+            json.add("credential_metadata", built);
+        }
+        return json.build();
+    }
+
+    // Appendix B.2: claims description {path, mandatory, display}; how a claim is disclosed is the issuer's business
+    private static JsonObject claim(ClaimDefinition claim) {
+        JsonArrayBuilder path = Json.createArrayBuilder();
+        for (Object segment : claim.path()) {
+            if (segment instanceof String s) {
+                path.add(s);
+            } else if (segment instanceof Integer i) {
+                path.add(i);
+            } else {
+                path.add(JsonValue.NULL);
+            }
+        }
+        JsonObjectBuilder json = Json.createObjectBuilder().add("path", path);
+        if (claim.mandatory()) {
+            json.add("mandatory", true);
+        }
+        if (!claim.display().isEmpty()) {
+            json.add("display", claim.display());
+        }
+        return json.build();
+    }
+
+    private static JsonArray strings(Collection<String> values) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        values.forEach(array::add);
+        return array.build();
+    }
+}

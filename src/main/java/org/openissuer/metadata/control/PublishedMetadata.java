@@ -1,0 +1,50 @@
+package org.openissuer.metadata.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+
+import org.openissuer.credential.control.CredentialConfigurations;
+import org.openissuer.keys.control.IssuerKeys;
+import org.openissuer.platform.IssuerSettings;
+
+/** The metadata documents, rendered once at deployment: they change only with configuration. */
+@ApplicationScoped
+public class PublishedMetadata {
+
+    @Inject
+    IssuerSettings settings;
+
+    @Inject
+    CredentialConfigurations configurations;
+
+    @Inject
+    IssuerKeys keys;
+
+    private String issuerMetadata;
+    private String jwtVcIssuerMetadata;
+
+    public void render() {
+        String issuer = settings.identifier().value();
+        issuerMetadata = IssuerMetadata.build(issuer, settings.authorizationServers(), settings.batchSize(),
+                configurations.issuerDisplay(), configurations.all().values()).toString();
+        // SD-JWT VC §4: the issuer's public keys for verifiers, under the same identifier
+        jwtVcIssuerMetadata = Json.createObjectBuilder()
+                .add("issuer", issuer)
+                .add("jwks", Json.createReader(new java.io.StringReader(keys.publicJwks().toString(true))).readObject())
+                .build().toString();
+    }
+
+    public String issuerMetadata() {
+        return issuerMetadata;
+    }
+
+    public String jwtVcIssuerMetadata() {
+        return jwtVcIssuerMetadata;
+    }
+
+    /** The path the identifier adds after the well-known segment: "" or e.g. "/tenant". */
+    public String issuerPath() {
+        return settings.identifier().path();
+    }
+}

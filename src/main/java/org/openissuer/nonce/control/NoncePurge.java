@@ -1,0 +1,56 @@
+package org.openissuer.nonce.control;
+
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.openissuer.platform.IssuerSettings;
+
+/** Deletes expired nonces in the background; safe to run on every instance at once. */
+@ApplicationScoped
+public class NoncePurge {
+
+    private static final Logger LOG = Logger.getLogger(NoncePurge.class.getName());
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    Nonces nonces;
+
+    @Inject
+    IssuerSettings settings;
+
+    private ScheduledFuture<?> task;
+
+    public void schedule() {
+        long every = settings.noncePurgeInterval().toSeconds();
+        task = scheduler.scheduleWithFixedDelay(this::purge, every, every, TimeUnit.SECONDS);
+    }
+
+    void purge() {
+        try {
+            int purged = nonces.purgeExpired();
+            if (purged > 0) {
+                LOG.fine(() -> "Purged " + purged + " expired nonces");
+            }
+        } catch (RuntimeException e) {
+            // keep the schedule alive: the next run retries
+            LOG.log(Level.WARNING, "Purging expired nonces failed", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.openissuer.platform;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready only while the database answers: without it no nonce can be issued or consumed. */
+@Readiness
+@ApplicationScoped
+public class DatabaseHealth implements HealthCheck {
+
+    private static final int TIMEOUT_SECONDS = 2;
+
+    @Resource(lookup = "java:comp/env/jdbc/issuer")
+    DataSource dataSource;
+
+    @Override
+    public HealthCheckResponse call() {
+        try (Connection connection = dataSource.getConnection()) {
+            return HealthCheckResponse.named("database").status(connection.isValid(TIMEOUT_SECONDS)).build();
+        } catch (SQLException e) {
+            // the reason stays in the log: health output is often public
+            java.util.logging.Logger.getLogger(DatabaseHealth.class.getName()).warning(() -> "Database not ready: " + e.getMessage());
+            return HealthCheckResponse.down("database");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.openissuer.platform;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+
+/** The id that ties a request's log lines, audit rows and X-Request-Id response header together. */
+public final class RequestIds {
+
+    public static final String HEADER = "X-Request-Id";
+    static final String PROPERTY = RequestIds.class.getName();
+    // A caller-supplied id is kept only when it cannot smuggle anything into logs or headers
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{8,64}");
+
+    private RequestIds() {
+    }
+
+    public static String generate() {
+        return UUID.randomUUID().toString();
+    }
+
+    static String accept(String supplied) {
+        return supplied != null && SAFE.matcher(supplied).matches() ? supplied : generate();
+    }
+
+    public static String of(ContainerRequestContext request) {
+        Object id = request.getProperty(PROPERTY);
+        if (id instanceof String s) {
+            return s;
+        }
+        String fresh = generate();
+        request.setProperty(PROPERTY, fresh);
+        return fresh;
+    }
+}

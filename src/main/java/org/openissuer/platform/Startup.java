@@ -1,0 +1,58 @@
+package org.openissuer.platform;
+
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContext;
+
+import org.openissuer.credential.control.CredentialConfigurations;
+import org.openissuer.keys.control.IssuerKeys;
+import org.openissuer.metadata.control.PublishedMetadata;
+import org.openissuer.nonce.control.NoncePurge;
+
+/**
+ * Everything the issuer checks and prepares before it serves a request. Any exception here
+ * fails the deployment, with a message that names the setting to fix.
+ */
+@ApplicationScoped
+public class Startup {
+
+    private static final Logger LOG = Logger.getLogger(Startup.class.getName());
+
+    @Inject
+    IssuerSettings settings;
+
+    @Inject
+    DatabaseMigrations migrations;
+
+    @Inject
+    IssuerKeys keys;
+
+    @Inject
+    CredentialConfigurations configurations;
+
+    @Inject
+    PublishedMetadata metadata;
+
+    @Inject
+    NoncePurge noncePurge;
+
+    // CDI 4.0 §6.7.3: in a web application the payload of this event is the ServletContext
+    void onStart(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
+        try {
+            settings.validate();
+            keys.load();
+            configurations.load();
+            metadata.render();
+            migrations.migrate(context);
+            noncePurge.schedule();
+        } catch (RuntimeException e) {
+            LOG.severe(() -> "OpenIssuer cannot start: " + e.getMessage());
+            throw e;
+        }
+        LOG.info(() -> "OpenIssuer ready as credential issuer " + settings.identifier().value());
+    }
+}
