@@ -44,6 +44,7 @@ public class DatabaseMigrations {
                 .dataSource(dataSource)
                 .resourceProvider(files)
                 .javaMigrationClassProvider(List::of)
+                .callbackLocations(new String[0])
                 .connectRetries(10)
                 .validateMigrationNaming(true)
                 .load()
