@@ -4,7 +4,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -22,15 +22,16 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(UnexpectedErrorMapper.class.getName());
 
+    // JAX-RS 3.1 §9.2: request properties are the servlet request's attributes
     @Context
-    ContainerRequestContext request;
+    HttpServletRequest request;
 
     @Override
     public Response toResponse(Throwable exception) {
         if (exception instanceof WebApplicationException wae && wae.getResponse().getStatus() < 500) {
             return clientError(wae.getResponse());
         }
-        String requestId = request == null ? RequestIds.generate() : RequestIds.of(request);
+        String requestId = RequestIds.of(request);
         LOG.log(Level.SEVERE, "server_error, request id " + requestId, exception);
         return ErrorResponses.of(IssuerError.SERVER_ERROR, "internal error, correlation id " + requestId);
     }

@@ -3,6 +3,7 @@ package org.openissuer.platform;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
 /** The id that ties a request's log lines, audit rows and X-Request-Id response header together. */
@@ -22,6 +23,12 @@ public final class RequestIds {
 
     static String accept(String supplied) {
         return supplied != null && SAFE.matcher(supplied).matches() ? supplied : generate();
+    }
+
+    /** The current request's id, from outside the JAX-RS filter chain (e.g. exception mappers). */
+    public static String of(HttpServletRequest request) {
+        Object id = request == null ? null : request.getAttribute(PROPERTY);
+        return id instanceof String s ? s : generate();
     }
 
     public static String of(ContainerRequestContext request) {

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Statement;
 
 import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.openissuer.testsupport.Database;
 import org.openissuer.testsupport.Deployments;
 import org.openissuer.testsupport.Http;
 import org.openissuer.testsupport.IssuerIT;
@@ -65,6 +68,27 @@ class OperationsIT {
         String id = replaced.headers().firstValue("X-Request-Id").orElse("");
         assertNotEquals("x\"<script>", id);
         assertTrue(id.matches("[0-9a-f-]{36}"), id);
+    }
+
+    @Test
+    void answersADatabaseFaultWithServerErrorAndACorrelationIdButNoInternals() throws Exception {
+        try (Connection db = Database.connect(); Statement sql = db.createStatement()) {
+            sql.execute("ALTER TABLE c_nonce RENAME TO c_nonce_away");
+            try {
+                HttpResponse<String> response = Http.post("/oid4vci/nonce", "");
+                assertEquals(500, response.statusCode());
+                assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(null));
+                JsonObject error = Http.json(response);
+                assertEquals("server_error", error.getString("error"));
+                String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
+                assertTrue(error.getString("error_description").contains(requestId), "correlation id = request id");
+                assertFalse(response.body().contains("c_nonce"), "no SQL or table names leak");
+                assertFalse(response.body().contains("Exception"));
+            } finally {
+                sql.execute("ALTER TABLE c_nonce_away RENAME TO c_nonce");
+            }
+        }
+        assertEquals(200, Http.post("/oid4vci/nonce", "").statusCode(), "recovers once the database is back");
     }
 
     @Test
