@@ -11,6 +11,7 @@ import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -26,6 +27,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.util.JSONObjectUtils;
 
 import org.openissuer.platform.ConfigurationException;
 import org.openissuer.platform.PrivateFiles;
@@ -87,8 +89,9 @@ public final class SigningKeyLoader {
 
     private static List<JWK> readJwks(Path file, String what) {
         try {
-            String json = Files.readString(file, StandardCharsets.UTF_8);
-            return json.contains("\"keys\"") ? JWKSet.parse(json).getKeys() : List.of(JWK.parse(json));
+            // A set is an object with a "keys" member; a bare JWK may still mention "keys" (e.g. as its kid)
+            Map<String, Object> json = JSONObjectUtils.parse(Files.readString(file, StandardCharsets.UTF_8));
+            return json.containsKey("keys") ? JWKSet.parse(json).getKeys() : List.of(JWK.parse(json));
         } catch (IOException | ParseException e) {
             throw new ConfigurationException(KEYS_PROPERTY, what + " is not a JWK or JWK set", e);
         }
