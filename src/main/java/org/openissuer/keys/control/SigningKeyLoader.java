@@ -5,10 +5,15 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.Key;
 import java.security.KeyStore;
 import java.security.GeneralSecurityException;
+import java.security.cert.Certificate;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +106,12 @@ public final class SigningKeyLoader {
         try (InputStream in = Files.newInputStream(file)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, password);
-            List<JWK> keys = JWKSet.load(store, alias -> password).getKeys();
+            List<JWK> keys = new ArrayList<>();
+            for (String alias : Collections.list(store.aliases())) {
+                if (store.isKeyEntry(alias)) {
+                    keys.add(keyEntry(store, alias, password));
+                }
+            }
             if (keys.isEmpty()) {
                 throw new ConfigurationException(KEYS_PROPERTY, "keystore " + file + " holds no keys");
             }
@@ -110,6 +120,20 @@ public final class SigningKeyLoader {
             throw new ConfigurationException(KEYS_PROPERTY, "cannot open PKCS#12 keystore " + file
                     + " (wrong password in " + PASSWORD_PROPERTY + "?)", e);
         }
+    }
+
+    // JDK only: Nimbus's JWKSet.load needs BouncyCastle (not in the WAR) to read an EC certificate
+    private static JWK keyEntry(KeyStore store, String alias, char[] password) throws GeneralSecurityException {
+        Key key = store.getKey(alias, password);
+        Certificate certificate = store.getCertificate(alias);
+        if (key instanceof ECPrivateKey privateKey && certificate != null
+                && certificate.getPublicKey() instanceof ECPublicKey publicKey) {
+            Curve curve = Curve.forECParameterSpec(publicKey.getParams());
+            if (curve != null) {
+                return new ECKey.Builder(curve, publicKey).privateKey(privateKey).keyID(alias).build();
+            }
+        }
+        throw new ConfigurationException(KEYS_PROPERTY, "key '" + alias + "' is not an EC P-256 key: only ES256 is supported");
     }
 
     private static List<ECKey> validate(List<JWK> jwks) {
