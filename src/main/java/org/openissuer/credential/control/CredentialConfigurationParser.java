@@ -187,7 +187,8 @@ public final class CredentialConfigurationParser {
                 case NULL -> path.add(null);
                 case NUMBER -> {
                     JsonNumber n = (JsonNumber) segment;
-                    if (!n.isIntegral() || n.intValue() < 0) {
+                    // bitLength > 31: beyond int, where intValue() would silently wrap to another index
+                    if (!n.isIntegral() || n.bigIntegerValue().signum() < 0 || n.bigIntegerValue().bitLength() > 31) {
                         throw fail(where + ": path " + array + " has a segment that is not a non-negative integer");
                     }
                     path.add(n.intValue());
