@@ -90,6 +90,17 @@ class CredentialConfigurationParserClaimsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = { "['degrees', 2147483648]", "['degrees', 4294967296]", "['degrees', 5000000000]", "['degrees', 1e40]" })
+    void rejectsIndexBeyondTheIntRangeInsteadOfWrappingIt(String path) {
+        rejectsClaims("not a non-negative integer", claim("degrees"), claimAt(path));
+    }
+
+    @Test
+    void acceptsTheLargestIntIndex() {
+        assertEquals(List.of("degrees", Integer.MAX_VALUE), parse(claim("degrees"), claimAt("['degrees', 2147483647]")).get(1).path());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = { "['degrees', true]", "['degrees', {}]", "['degrees', ['x']]" })
     void rejectsPathSegmentsOfOtherTypes(String path) {
         rejectsClaims("may hold only strings, null and non-negative integers", claim("degrees"), claimAt(path));
