@@ -103,6 +103,19 @@ class CredentialConfigurationParserTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = { " }", " garbage", " {\"credential_configurations\": {}}", ",", " []" })
+    void rejectsContentAfterTheObject(String trailing) {
+        // A stray brace or a second pasted object must not be ignored silently
+        rejects(CredentialConfigurationsFile.with(sdJwt("Pid")).toJson() + trailing, "is not a JSON object");
+    }
+
+    @Test
+    void acceptsWhitespaceAfterTheObject() {
+        assertEquals(1, CredentialConfigurationParser.parse(CredentialConfigurationsFile.with(sdJwt("Pid")).toJson() + "\n\t \r\n",
+                "test.json").configurations().size());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = { "{}", "{\"credential_configurations\": {}}", "{\"credential_configurations\": []}",
             "{\"credential_configurations\": null}" })
     void rejectsMissingOrEmptyConfigurations(String text) {
