@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,9 +19,9 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 
 import org.openissuer.credential.entity.ClaimDefinition;
 import org.openissuer.credential.entity.CredentialConfiguration;
@@ -59,9 +60,16 @@ public final class CredentialConfigurationParser {
 
     private Parsed parse(String json) {
         JsonObject root;
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
-            root = reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
+        // A parser rather than a JsonReader: readObject() ignores whatever follows the object
+        try (JsonParser parser = Json.createParser(new StringReader(json))) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+                throw fail("is not a JSON object");
+            }
+            root = parser.getObject();
+            if (parser.hasNext()) {
+                throw fail("is not a JSON object: content follows its closing brace");
+            }
+        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
             throw fail("is not a JSON object: " + e.getMessage());
         }
         onlyKnown(root, FILE_MEMBERS, "the file");
@@ -187,7 +195,8 @@ public final class CredentialConfigurationParser {
                 case NULL -> path.add(null);
                 case NUMBER -> {
                     JsonNumber n = (JsonNumber) segment;
-                    if (!n.isIntegral() || n.intValue() < 0) {
+                    // bitLength > 31: beyond int, where intValue() would silently wrap to another index
+                    if (!n.isIntegral() || n.bigIntegerValue().signum() < 0 || n.bigIntegerValue().bitLength() > 31) {
                         throw fail(where + ": path " + array + " has a segment that is not a non-negative integer");
                     }
                     path.add(n.intValue());

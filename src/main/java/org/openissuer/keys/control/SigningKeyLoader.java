@@ -5,12 +5,18 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.Key;
 import java.security.KeyStore;
 import java.security.GeneralSecurityException;
+import java.security.cert.Certificate;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -26,6 +32,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.util.JSONObjectUtils;
 
 import org.openissuer.platform.ConfigurationException;
 import org.openissuer.platform.PrivateFiles;
@@ -87,8 +94,9 @@ public final class SigningKeyLoader {
 
     private static List<JWK> readJwks(Path file, String what) {
         try {
-            String json = Files.readString(file, StandardCharsets.UTF_8);
-            return json.contains("\"keys\"") ? JWKSet.parse(json).getKeys() : List.of(JWK.parse(json));
+            // A set is an object with a "keys" member; a bare JWK may still mention "keys" (e.g. as its kid)
+            Map<String, Object> json = JSONObjectUtils.parse(Files.readString(file, StandardCharsets.UTF_8));
+            return json.containsKey("keys") ? JWKSet.parse(json).getKeys() : List.of(JWK.parse(json));
         } catch (IOException | ParseException e) {
             throw new ConfigurationException(KEYS_PROPERTY, what + " is not a JWK or JWK set", e);
         }
@@ -98,7 +106,12 @@ public final class SigningKeyLoader {
         try (InputStream in = Files.newInputStream(file)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, password);
-            List<JWK> keys = JWKSet.load(store, alias -> password).getKeys();
+            List<JWK> keys = new ArrayList<>();
+            for (String alias : Collections.list(store.aliases())) {
+                if (store.isKeyEntry(alias)) {
+                    keys.add(keyEntry(store, alias, password));
+                }
+            }
             if (keys.isEmpty()) {
                 throw new ConfigurationException(KEYS_PROPERTY, "keystore " + file + " holds no keys");
             }
@@ -107,6 +120,20 @@ public final class SigningKeyLoader {
             throw new ConfigurationException(KEYS_PROPERTY, "cannot open PKCS#12 keystore " + file
                     + " (wrong password in " + PASSWORD_PROPERTY + "?)", e);
         }
+    }
+
+    // JDK only: Nimbus's JWKSet.load needs BouncyCastle (not in the WAR) to read an EC certificate
+    private static JWK keyEntry(KeyStore store, String alias, char[] password) throws GeneralSecurityException {
+        Key key = store.getKey(alias, password);
+        Certificate certificate = store.getCertificate(alias);
+        if (key instanceof ECPrivateKey privateKey && certificate != null
+                && certificate.getPublicKey() instanceof ECPublicKey publicKey) {
+            Curve curve = Curve.forECParameterSpec(publicKey.getParams());
+            if (curve != null) {
+                return new ECKey.Builder(curve, publicKey).privateKey(privateKey).keyID(alias).build();
+            }
+        }
+        throw new ConfigurationException(KEYS_PROPERTY, "key '" + alias + "' is not an EC P-256 key: only ES256 is supported");
     }
 
     private static List<ECKey> validate(List<JWK> jwks) {
