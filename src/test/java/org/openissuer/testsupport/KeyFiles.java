@@ -41,13 +41,26 @@ public final class KeyFiles {
         return keytool(dir, alias, password, List.of("-keyalg", "EC", "-groupname", "secp256r1", "-sigalg", "SHA256withECDSA"));
     }
 
+    /** A PKCS#12 keystore named after the first alias, with an EC P-256 key entry for each alias. */
+    public static Path pkcs12(Path dir, String password, String... aliases) {
+        Path store = null;
+        for (String alias : aliases) {
+            store = keytoolInto(dir.resolve(aliases[0] + ".p12"), alias, password,
+                    List.of("-keyalg", "EC", "-groupname", "secp256r1", "-sigalg", "SHA256withECDSA"));
+        }
+        return store;
+    }
+
     /** A PKCS#12 keystore with one RSA key entry. */
     public static Path rsaPkcs12(Path dir, String alias, String password) {
         return keytool(dir, alias, password, List.of("-keyalg", "RSA", "-keysize", "2048"));
     }
 
     private static Path keytool(Path dir, String alias, String password, List<String> algorithm) {
-        Path store = dir.resolve(alias + ".p12");
+        return keytoolInto(dir.resolve(alias + ".p12"), alias, password, algorithm);
+    }
+
+    private static Path keytoolInto(Path store, String alias, String password, List<String> algorithm) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair",
                 "-alias", alias, "-storetype", "PKCS12", "-keystore", store.toString(),

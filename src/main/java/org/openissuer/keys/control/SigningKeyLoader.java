@@ -57,6 +57,11 @@ public final class SigningKeyLoader {
             Path dataDir) {
         if (keysFile.isPresent()) {
             List<ECKey> keys = validate(read(keysFile.get(), password));
+            if (isKeystore(keysFile.get()) && activeKid.isEmpty() && keys.stream().filter(JWK::isPrivate).count() > 1) {
+                // a keystore's alias order is undefined: which key signs must be said, not guessed
+                throw new ConfigurationException(ACTIVE_KID_PROPERTY, "keystore " + keysFile.get()
+                        + " holds several private keys; name the one that signs (ISSUER_SIGNING_ACTIVE_KID)");
+            }
             return select(keys, activeKid);
         }
         Path generated = dataDir.resolve(GENERATED_FILE);
@@ -84,12 +89,16 @@ public final class SigningKeyLoader {
         if (!Files.isReadable(file)) {
             throw new ConfigurationException(KEYS_PROPERTY, "cannot read key file " + file);
         }
-        String name = file.getFileName().toString().toLowerCase();
-        if (name.endsWith(".p12") || name.endsWith(".pfx")) {
+        if (isKeystore(file)) {
             return readPkcs12(file, password.orElseThrow(() -> new ConfigurationException(PASSWORD_PROPERTY,
                     "the PKCS#12 keystore " + file + " needs a password (ISSUER_SIGNING_KEYSTORE_PASSWORD)")));
         }
         return readJwks(file, "key file " + file);
+    }
+
+    private static boolean isKeystore(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".p12") || name.endsWith(".pfx");
     }
 
     private static List<JWK> readJwks(Path file, String what) {

@@ -110,6 +110,18 @@ class SigningKeyLoaderPkcs12Test {
         assertRejected("issuer.signing.active-kid", () -> load(store, Optional.of("s3cret-pass"), Optional.of("other")), "'other'");
     }
 
+    @Test
+    void requiresTheActiveKidWhenAKeystoreHoldsSeveralKeys() {
+        // a keystore's alias order is undefined, so "the first private key" would sign at random
+        Path store = KeyFiles.pkcs12(dir, "s3cret-pass", "issuer-2025", "issuer-2026");
+
+        assertRejected("issuer.signing.active-kid", () -> load(store, Optional.of("s3cret-pass"), Optional.empty()),
+                "several private keys");
+        SigningKeys keys = load(store, Optional.of("s3cret-pass"), Optional.of("issuer-2026"));
+        assertEquals("issuer-2026", keys.activeKid());
+        assertEquals(2, keys.publicJwks().getKeys().size());
+    }
+
     private SigningKeys load(Path store, Optional<String> password, Optional<String> activeKid) {
         return SigningKeyLoader.load(Optional.of(store), password.map(String::toCharArray), activeKid, dir.resolve("unused-data"));
     }
