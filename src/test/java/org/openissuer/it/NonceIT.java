@@ -1,6 +1,7 @@
 package org.openissuer.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,6 +66,29 @@ class NonceIT {
                 assertTrue(Duration.between(created, OffsetDateTime.now()).abs().toSeconds() < 60);
                 assertNull(row.getObject(3));
             }
+        }
+    }
+
+    @Test
+    void purgesExpiredNoncesInTheBackground() throws Exception {
+        // the IT server runs with ISSUER_NONCE_PURGE_INTERVAL_SECONDS=2
+        String nonce = Http.json(Http.post("/oid4vci/nonce", "")).getString("c_nonce");
+        try (Connection db = Database.connect();
+                PreparedStatement expire = db.prepareStatement("UPDATE c_nonce SET created_at = now() - interval '2 hours',"
+                        + " expires_at = now() - interval '1 hour' WHERE nonce = ?");
+                PreparedStatement find = db.prepareStatement("SELECT 1 FROM c_nonce WHERE nonce = ?")) {
+            expire.setString(1, nonce);
+            assertEquals(1, expire.executeUpdate());
+            find.setString(1, nonce);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            boolean present = true;
+            while (present && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+                try (ResultSet row = find.executeQuery()) {
+                    present = row.next();
+                }
+            }
+            assertFalse(present, "expired nonce still there after 30 s");
         }
     }
 
