@@ -24,17 +24,20 @@ public final class ErrorResponses {
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .entity(body.build().toString());
-        switch (error) {
+        // a switch expression: a new IssuerError that is not placed here does not compile
+        String challenge = switch (error) {
             // RFC 6750 §3: token errors name the scheme and the error in WWW-Authenticate
-            case INVALID_TOKEN, INSUFFICIENT_SCOPE -> response.header(HttpHeaders.WWW_AUTHENTICATE,
-                    "Bearer error=\"" + error.code() + "\"" + (safe.isEmpty() ? "" : ", error_description=\"" + safe + "\""));
+            case INVALID_TOKEN, INSUFFICIENT_SCOPE ->
+                    "Bearer error=\"" + error.code() + "\"" + (safe.isEmpty() ? "" : ", error_description=\"" + safe + "\"");
+            // Retry-After and Allow are added by the callers that know them
             case INVALID_REQUEST, INVALID_CREDENTIAL_REQUEST, UNKNOWN_CREDENTIAL_CONFIGURATION,
                     UNKNOWN_CREDENTIAL_IDENTIFIER, INVALID_PROOF, INVALID_NONCE, INVALID_ENCRYPTION_PARAMETERS,
                     CREDENTIAL_REQUEST_DENIED, UNSUPPORTED_CREDENTIAL_TYPE, UNSUPPORTED_CREDENTIAL_FORMAT,
                     ACCESS_DENIED, NOT_FOUND, METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, UNSUPPORTED_MEDIA_TYPE,
-                    TEMPORARILY_UNAVAILABLE, SERVER_ERROR -> {
-                // no challenge header; Retry-After and Allow are added by the callers that know them
-            }
+                    TEMPORARILY_UNAVAILABLE, SERVER_ERROR -> null;
+        };
+        if (challenge != null) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, challenge);
         }
         return response.build();
     }
