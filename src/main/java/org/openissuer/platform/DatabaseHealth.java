@@ -2,6 +2,7 @@ package org.openissuer.platform;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class DatabaseHealth implements HealthCheck {
 
+    private static final Logger LOG = Logger.getLogger(DatabaseHealth.class.getName());
     private static final int TIMEOUT_SECONDS = 2;
 
     @Resource(lookup = "java:comp/env/jdbc/issuer")
@@ -28,7 +30,7 @@ public class DatabaseHealth implements HealthCheck {
             return HealthCheckResponse.named("database").status(connection.isValid(TIMEOUT_SECONDS)).build();
         } catch (SQLException e) {
             // the reason stays in the log: health output is often public
-            java.util.logging.Logger.getLogger(DatabaseHealth.class.getName()).warning(() -> "Database not ready: " + e.getMessage());
+            LOG.warning(() -> "Database not ready: " + e.getMessage());
             return HealthCheckResponse.down("database");
         }
     }

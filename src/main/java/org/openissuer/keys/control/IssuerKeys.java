@@ -1,5 +1,6 @@
 package org.openissuer.keys.control;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import jakarta.inject.Inject;
 import com.nimbusds.jose.jwk.JWKSet;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import org.openissuer.platform.ConfigurationException;
 import org.openissuer.platform.IssuerSettings;
 
@@ -52,7 +54,7 @@ public class IssuerKeys {
         if (passwordFile.isPresent() && !passwordFile.get().isBlank()) {
             try {
                 return Optional.of(Files.readString(Path.of(passwordFile.get()), StandardCharsets.UTF_8).strip().toCharArray());
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new ConfigurationException(SigningKeyLoader.PASSWORD_PROPERTY + ".file", "cannot read " + passwordFile.get(), e);
             }
         }

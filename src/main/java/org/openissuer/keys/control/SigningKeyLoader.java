@@ -5,9 +5,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyStore;
-import java.security.GeneralSecurityException;
 import java.security.cert.Certificate;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,6 +33,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.util.JSONObjectUtils;
 
 import org.openissuer.platform.ConfigurationException;
@@ -97,7 +99,7 @@ public final class SigningKeyLoader {
     }
 
     private static boolean isKeystore(Path file) {
-        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".p12") || name.endsWith(".pfx");
     }
 
@@ -215,7 +217,7 @@ public final class SigningKeyLoader {
 
     private static void generate(Path file) {
         try {
-            ECKey key = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(Curve.P_256)
+            ECKey key = new ECKeyGenerator(Curve.P_256)
                     .keyUse(KeyUse.SIGNATURE).algorithm(SigningKeys.ALGORITHM).keyIDFromThumbprint(true).generate();
             PrivateFiles.writeNew(file, new JWKSet(key).toString(false));
             LOG.severe(() -> "\n*****************************************************************\n"

@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 
 /**
@@ -19,7 +20,7 @@ public record SigningKeys(ECKey active, List<ECKey> all) {
     }
 
     public JWKSet publicJwks() {
-        return new JWKSet(all.stream().map(k -> (com.nimbusds.jose.jwk.JWK) k.toPublicJWK()).toList());
+        return new JWKSet(all.stream().map(k -> (JWK) k.toPublicJWK()).toList());
     }
 
     public String activeKid() {

@@ -1,5 +1,7 @@
 package org.openissuer.metadata.control;
 
+import java.io.StringReader;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -31,7 +33,7 @@ public class PublishedMetadata {
         // SD-JWT VC §4: the issuer's public keys for verifiers, under the same identifier
         jwtVcIssuerMetadata = Json.createObjectBuilder()
                 .add("issuer", issuer)
-                .add("jwks", Json.createReader(new java.io.StringReader(keys.publicJwks().toString(true))).readObject())
+                .add("jwks", Json.createReader(new StringReader(keys.publicJwks().toString(true))).readObject())
                 .build().toString();
     }
 
