@@ -12,12 +12,15 @@ import jakarta.inject.Inject;
 
 import com.nimbusds.jose.jwk.JWKSet;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 
 import org.openissuer.platform.ConfigurationException;
 import org.openissuer.platform.IssuerSettings;
 
-/** The issuer's signing keys, loaded once at deployment. */
+/**
+ * The issuer's ES256 keys, loaded once at deployment: the credential signing keys and the
+ * keys of the built-in authorization server that signs access tokens.
+ */
 @ApplicationScoped
 public class IssuerKeys {
 
@@ -27,45 +30,50 @@ public class IssuerKeys {
     IssuerSettings settings;
 
     @Inject
-    @ConfigProperty(name = SigningKeyLoader.KEYS_PROPERTY)
-    Optional<String> keysFile;
+    Config config;
 
-    @Inject
-    @ConfigProperty(name = SigningKeyLoader.PASSWORD_PROPERTY)
-    Optional<String> password;
-
-    @Inject
-    @ConfigProperty(name = SigningKeyLoader.PASSWORD_PROPERTY + ".file")
-    Optional<String> passwordFile;
-
-    @Inject
-    @ConfigProperty(name = SigningKeyLoader.ACTIVE_KID_PROPERTY)
-    Optional<String> activeKid;
-
-    private SigningKeys keys;
+    private SigningKeys credentialKeys;
+    private SigningKeys authorizationServerKeys;
 
     public void load() {
-        keys = SigningKeyLoader.load(keysFile.filter(f -> !f.isBlank()).map(Path::of), password(),
-                activeKid.filter(k -> !k.isBlank()), settings.dataDir());
-        LOG.info(() -> "Signing with key '" + keys.activeKid() + "'; publishing " + keys.all().size() + " key(s)");
+        credentialKeys = load(KeyRole.CREDENTIAL_SIGNING);
+        authorizationServerKeys = load(KeyRole.AUTHORIZATION_SERVER);
     }
 
-    private Optional<char[]> password() {
-        if (passwordFile.isPresent() && !passwordFile.get().isBlank()) {
-            try {
-                return Optional.of(Files.readString(Path.of(passwordFile.get()), StandardCharsets.UTF_8).strip().toCharArray());
-            } catch (IOException e) {
-                throw new ConfigurationException(SigningKeyLoader.PASSWORD_PROPERTY + ".file", "cannot read " + passwordFile.get(), e);
-            }
-        }
-        return password.map(String::toCharArray);
-    }
-
-    public SigningKeys signingKeys() {
+    private SigningKeys load(KeyRole role) {
+        SigningKeys keys = SigningKeyLoader.load(role, setting(role.keysProperty()).map(Path::of), password(role),
+                setting(role.activeKidProperty()), settings.dataDir());
+        LOG.info(() -> role.purpose() + " with key '" + keys.activeKid() + "'; publishing " + keys.all().size() + " key(s)");
         return keys;
     }
 
+    private Optional<String> setting(String property) {
+        return config.getOptionalValue(property, String.class).filter(v -> !v.isBlank());
+    }
+
+    private Optional<char[]> password(KeyRole role) {
+        String fileProperty = role.passwordProperty() + ".file";
+        Optional<String> passwordFile = setting(fileProperty);
+        if (passwordFile.isPresent()) {
+            try {
+                return Optional.of(Files.readString(Path.of(passwordFile.get()), StandardCharsets.UTF_8).strip().toCharArray());
+            } catch (IOException e) {
+                throw new ConfigurationException(fileProperty, "cannot read " + passwordFile.get(), e);
+            }
+        }
+        return config.getOptionalValue(role.passwordProperty(), String.class).map(String::toCharArray);
+    }
+
+    public SigningKeys signingKeys() {
+        return credentialKeys;
+    }
+
+    /** The built-in authorization server's keys (access tokens of the pre-authorized code flow). */
+    public SigningKeys authorizationServerKeys() {
+        return authorizationServerKeys;
+    }
+
     public JWKSet publicJwks() {
-        return keys.publicJwks();
+        return credentialKeys.publicJwks();
     }
 }

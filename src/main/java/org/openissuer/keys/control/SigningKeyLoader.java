@@ -45,75 +45,94 @@ import org.openissuer.platform.PrivateFiles;
  */
 public final class SigningKeyLoader {
 
-    public static final String KEYS_PROPERTY = "issuer.signing.keys";
-    public static final String PASSWORD_PROPERTY = "issuer.signing.keystore.password";
-    public static final String ACTIVE_KID_PROPERTY = "issuer.signing.active-kid";
-    static final String GENERATED_FILE = "keys/signing-keys.jwks";
+    public static final String KEYS_PROPERTY = KeyRole.CREDENTIAL_SIGNING.keysProperty();
+    public static final String PASSWORD_PROPERTY = KeyRole.CREDENTIAL_SIGNING.passwordProperty();
+    public static final String ACTIVE_KID_PROPERTY = KeyRole.CREDENTIAL_SIGNING.activeKidProperty();
+    static final String GENERATED_FILE = KeyRole.CREDENTIAL_SIGNING.generatedFile();
 
     private static final Logger LOG = Logger.getLogger(SigningKeyLoader.class.getName());
 
-    private SigningKeyLoader() {
+    private final KeyRole role;
+    private final String keysProperty;
+    private final String passwordProperty;
+    private final String activeKidProperty;
+
+    private SigningKeyLoader(KeyRole role) {
+        this.role = role;
+        this.keysProperty = role.keysProperty();
+        this.passwordProperty = role.passwordProperty();
+        this.activeKidProperty = role.activeKidProperty();
     }
 
     public static SigningKeys load(Optional<Path> keysFile, Optional<char[]> password, Optional<String> activeKid,
+            Path dataDir) {
+        return load(KeyRole.CREDENTIAL_SIGNING, keysFile, password, activeKid, dataDir);
+    }
+
+    public static SigningKeys load(KeyRole role, Optional<Path> keysFile, Optional<char[]> password,
+            Optional<String> activeKid, Path dataDir) {
+        return new SigningKeyLoader(role).loadKeys(keysFile, password, activeKid, dataDir);
+    }
+
+    private SigningKeys loadKeys(Optional<Path> keysFile, Optional<char[]> password, Optional<String> activeKid,
             Path dataDir) {
         if (keysFile.isPresent()) {
             List<ECKey> keys = validate(read(keysFile.get(), password));
             if (isKeystore(keysFile.get()) && activeKid.isEmpty() && keys.stream().filter(JWK::isPrivate).count() > 1) {
                 // a keystore's alias order is undefined: which key signs must be said, not guessed
-                throw new ConfigurationException(ACTIVE_KID_PROPERTY, "keystore " + keysFile.get()
-                        + " holds several private keys; name the one that signs (ISSUER_SIGNING_ACTIVE_KID)");
+                throw new ConfigurationException(activeKidProperty, "keystore " + keysFile.get()
+                        + " holds several private keys; name the one that signs (" + KeyRole.env(activeKidProperty) + ")");
             }
             return select(keys, activeKid);
         }
-        Path generated = dataDir.resolve(GENERATED_FILE);
+        Path generated = dataDir.resolve(role.generatedFile());
         if (!Files.exists(generated)) {
             generate(generated);
         } else {
             warnIfShared(generated);
-            LOG.warning(() -> "Signing key: using the key generated earlier in " + generated
-                    + "; configure " + KEYS_PROPERTY + " (ISSUER_SIGNING_KEYS) with managed keys for production.");
+            LOG.warning(() -> role.purpose() + " key: using the key generated earlier in " + generated
+                    + "; configure " + keysProperty + " (" + KeyRole.env(keysProperty) + ") with managed keys for production.");
         }
         return select(validate(readJwks(generated, "the generated key file " + generated)), activeKid);
     }
 
-    private static void warnIfShared(Path file) {
+    private void warnIfShared(Path file) {
         try {
             if (!PrivateFiles.isOwnerOnly(file)) {
-                LOG.severe(() -> "Signing key file " + file + " is readable by other users: chmod 600 it");
+                LOG.severe(() -> "Key file " + file + " is readable by other users: chmod 600 it");
             }
         } catch (IOException e) {
             LOG.warning(() -> "Cannot read the permissions of " + file + ": " + e.getMessage());
         }
     }
 
-    private static List<JWK> read(Path file, Optional<char[]> password) {
+    private List<JWK> read(Path file, Optional<char[]> password) {
         if (!Files.isReadable(file)) {
-            throw new ConfigurationException(KEYS_PROPERTY, "cannot read key file " + file);
+            throw new ConfigurationException(keysProperty, "cannot read key file " + file);
         }
         if (isKeystore(file)) {
-            return readPkcs12(file, password.orElseThrow(() -> new ConfigurationException(PASSWORD_PROPERTY,
-                    "the PKCS#12 keystore " + file + " needs a password (ISSUER_SIGNING_KEYSTORE_PASSWORD)")));
+            return readPkcs12(file, password.orElseThrow(() -> new ConfigurationException(passwordProperty,
+                    "the PKCS#12 keystore " + file + " needs a password (" + KeyRole.env(passwordProperty) + ")")));
         }
         return readJwks(file, "key file " + file);
     }
 
-    private static boolean isKeystore(Path file) {
+    private boolean isKeystore(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".p12") || name.endsWith(".pfx");
     }
 
-    private static List<JWK> readJwks(Path file, String what) {
+    private List<JWK> readJwks(Path file, String what) {
         try {
             // A set is an object with a "keys" member; a bare JWK may still mention "keys" (e.g. as its kid)
             Map<String, Object> json = JSONObjectUtils.parse(Files.readString(file, StandardCharsets.UTF_8));
             return json.containsKey("keys") ? JWKSet.parse(json).getKeys() : List.of(JWK.parse(json));
         } catch (IOException | ParseException e) {
-            throw new ConfigurationException(KEYS_PROPERTY, what + " is not a JWK or JWK set", e);
+            throw new ConfigurationException(keysProperty, what + " is not a JWK or JWK set", e);
         }
     }
 
-    private static List<JWK> readPkcs12(Path file, char[] password) {
+    private List<JWK> readPkcs12(Path file, char[] password) {
         try (InputStream in = Files.newInputStream(file)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, password);
@@ -124,17 +143,17 @@ public final class SigningKeyLoader {
                 }
             }
             if (keys.isEmpty()) {
-                throw new ConfigurationException(KEYS_PROPERTY, "keystore " + file + " holds no keys");
+                throw new ConfigurationException(keysProperty, "keystore " + file + " holds no keys");
             }
             return keys;
         } catch (IOException | GeneralSecurityException e) {
-            throw new ConfigurationException(KEYS_PROPERTY, "cannot open PKCS#12 keystore " + file
-                    + " (wrong password in " + PASSWORD_PROPERTY + "?)", e);
+            throw new ConfigurationException(keysProperty, "cannot open PKCS#12 keystore " + file
+                    + " (wrong password in " + passwordProperty + "?)", e);
         }
     }
 
     // JDK only: Nimbus's JWKSet.load needs BouncyCastle (not in the WAR) to read an EC certificate
-    private static JWK keyEntry(KeyStore store, String alias, char[] password) throws GeneralSecurityException {
+    private JWK keyEntry(KeyStore store, String alias, char[] password) throws GeneralSecurityException {
         Key key = store.getKey(alias, password);
         Certificate certificate = store.getCertificate(alias);
         if (key instanceof ECPrivateKey privateKey && certificate != null
@@ -144,29 +163,29 @@ public final class SigningKeyLoader {
                 return new ECKey.Builder(curve, publicKey).privateKey(privateKey).keyID(alias).build();
             }
         }
-        throw new ConfigurationException(KEYS_PROPERTY, "key '" + alias + "' is not an EC P-256 key: only ES256 is supported");
+        throw new ConfigurationException(keysProperty, "key '" + alias + "' is not an EC P-256 key: only ES256 is supported");
     }
 
-    private static List<ECKey> validate(List<JWK> jwks) {
+    private List<ECKey> validate(List<JWK> jwks) {
         if (jwks.isEmpty()) {
-            throw new ConfigurationException(KEYS_PROPERTY, "the key set is empty");
+            throw new ConfigurationException(keysProperty, "the key set is empty");
         }
         List<ECKey> keys = new ArrayList<>();
         Set<String> kids = new HashSet<>();
         for (JWK jwk : jwks) {
             String label = jwk.getKeyID() == null ? "a key without kid" : "key '" + jwk.getKeyID() + "'";
             if (!(jwk instanceof ECKey ec) || !Curve.P_256.equals(ec.getCurve())) {
-                throw new ConfigurationException(KEYS_PROPERTY, label + " is not an EC P-256 key: only ES256 is supported");
+                throw new ConfigurationException(keysProperty, label + " is not an EC P-256 key: only ES256 is supported");
             }
             if (jwk.getAlgorithm() != null && !SigningKeys.ALGORITHM.equals(jwk.getAlgorithm())) {
-                throw new ConfigurationException(KEYS_PROPERTY, label + " has alg " + jwk.getAlgorithm() + ", expected ES256");
+                throw new ConfigurationException(keysProperty, label + " has alg " + jwk.getAlgorithm() + ", expected ES256");
             }
             if (jwk.getKeyUse() != null && !KeyUse.SIGNATURE.equals(jwk.getKeyUse())) {
-                throw new ConfigurationException(KEYS_PROPERTY, label + " has use '" + jwk.getKeyUse().identifier() + "', expected sig");
+                throw new ConfigurationException(keysProperty, label + " has use '" + jwk.getKeyUse().identifier() + "', expected sig");
             }
             ECKey key = ec.getKeyID() == null ? withThumbprintKid(ec) : ec;
             if (!kids.add(key.getKeyID())) {
-                throw new ConfigurationException(KEYS_PROPERTY, "kid '" + key.getKeyID() + "' is used by two keys");
+                throw new ConfigurationException(keysProperty, "kid '" + key.getKeyID() + "' is used by two keys");
             }
             if (key.isPrivate()) {
                 proveUsable(key);
@@ -176,58 +195,58 @@ public final class SigningKeyLoader {
         return keys;
     }
 
-    private static SigningKeys select(List<ECKey> keys, Optional<String> activeKid) {
+    private SigningKeys select(List<ECKey> keys, Optional<String> activeKid) {
         ECKey active;
         if (activeKid.isPresent()) {
             active = keys.stream().filter(k -> k.getKeyID().equals(activeKid.get())).findFirst()
-                    .orElseThrow(() -> new ConfigurationException(ACTIVE_KID_PROPERTY,
+                    .orElseThrow(() -> new ConfigurationException(activeKidProperty,
                             "no configured key has kid '" + activeKid.get() + "'"));
             if (!active.isPrivate()) {
-                throw new ConfigurationException(ACTIVE_KID_PROPERTY,
+                throw new ConfigurationException(activeKidProperty,
                         "key '" + activeKid.get() + "' has no private part, so it cannot sign");
             }
         } else {
             active = keys.stream().filter(JWK::isPrivate).findFirst().orElseThrow(() -> new ConfigurationException(
-                    KEYS_PROPERTY, "no key has a private part: the issuer needs one key to sign with"));
+                    keysProperty, "no key has a private part: the issuer needs one key to sign with"));
         }
         return new SigningKeys(active, keys);
     }
 
     // A private half that does not match its public half would sign credentials nobody can verify
-    private static void proveUsable(ECKey key) {
+    private void proveUsable(ECKey key) {
         try {
             JWSObject probe = new JWSObject(new JWSHeader(SigningKeys.ALGORITHM), new Payload("probe"));
             probe.sign(new ECDSASigner(key));
             if (!probe.verify(new ECDSAVerifier(key.toPublicJWK()))) {
-                throw new ConfigurationException(KEYS_PROPERTY,
+                throw new ConfigurationException(keysProperty,
                         "key '" + key.getKeyID() + "': private and public parts do not belong together");
             }
         } catch (JOSEException | IllegalStateException e) {
-            throw new ConfigurationException(KEYS_PROPERTY, "key '" + key.getKeyID() + "' cannot sign", e);
+            throw new ConfigurationException(keysProperty, "key '" + key.getKeyID() + "' cannot sign", e);
         }
     }
 
-    private static ECKey withThumbprintKid(ECKey key) {
+    private ECKey withThumbprintKid(ECKey key) {
         try {
             return new ECKey.Builder(key).keyIDFromThumbprint().build();
         } catch (JOSEException e) {
-            throw new ConfigurationException(KEYS_PROPERTY, "cannot compute a kid for a key", e);
+            throw new ConfigurationException(keysProperty, "cannot compute a kid for a key", e);
         }
     }
 
-    private static void generate(Path file) {
+    private void generate(Path file) {
         try {
             ECKey key = new ECKeyGenerator(Curve.P_256)
                     .keyUse(KeyUse.SIGNATURE).algorithm(SigningKeys.ALGORITHM).keyIDFromThumbprint(true).generate();
             PrivateFiles.writeNew(file, new JWKSet(key).toString(false));
             LOG.severe(() -> "\n*****************************************************************\n"
-                    + "* NO SIGNING KEY CONFIGURED (" + KEYS_PROPERTY + " / ISSUER_SIGNING_KEYS).\n"
+                    + "* NO SIGNING KEY CONFIGURED (" + keysProperty + " / " + KeyRole.env(keysProperty) + ") for " + role.purpose() + ".\n"
                     + "* Generated a new ES256 key '" + key.getKeyID() + "' and stored it in\n"
                     + "* " + file + " (owner-only permissions).\n"
                     + "* Fine for development; in production configure managed keys.\n"
                     + "*****************************************************************");
         } catch (JOSEException | IOException e) {
-            throw new ConfigurationException(KEYS_PROPERTY, "no key configured and cannot store a generated key in " + file, e);
+            throw new ConfigurationException(keysProperty, "no key configured and cannot store a generated key in " + file, e);
         }
     }
 }

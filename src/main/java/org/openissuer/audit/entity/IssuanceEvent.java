@@ -1,0 +1,167 @@
+package org.openissuer.audit.entity;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * One row of the append-only audit trail (db/migrations/V002, V003). Written once, never
+ * changed: no setters, and the database refuses updates and deletes anyway.
+ */
+@Entity
+@Table(name = "issuance_event")
+public class IssuanceEvent {
+
+    public enum Kind {
+        REQUEST_STARTED, CREDENTIAL_ISSUED, REQUEST_FAILED, OFFER_CREATED, OFFER_REVOKED, OFFER_REDEEMED, TOKEN_ISSUED;
+
+        String column() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The facts of one issued credential. Claim names only: values never reach the trail. */
+    public record IssuedCredential(String credentialId, String digest, String holderKeyThumbprint,
+            List<String> disclosedClaims) {
+    }
+
+    private static final int MAX_DESCRIPTION = 1024;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "occurred_at", nullable = false)
+    private OffsetDateTime occurredAt;
+
+    @Column(name = "event", nullable = false)
+    private String event;
+
+    @Column(name = "request_id", nullable = false)
+    private String requestId;
+
+    @Column(name = "endpoint", nullable = false)
+    private String endpoint;
+
+    @Column(name = "client_address")
+    private String clientAddress;
+
+    @Column(name = "client_id")
+    private String clientId;
+
+    @Column(name = "principal")
+    private String principal;
+
+    @Column(name = "subject")
+    private String subject;
+
+    @Column(name = "error_code")
+    private String errorCode;
+
+    @Column(name = "error_description")
+    private String errorDescription;
+
+    @Column(name = "token_id")
+    private String tokenId;
+
+    @Column(name = "credential_configuration_id")
+    private String credentialConfigurationId;
+
+    @Column(name = "vct")
+    private String vct;
+
+    @Column(name = "format")
+    private String format;
+
+    @Column(name = "dialect")
+    private String dialect;
+
+    @Column(name = "holder_key_thumbprint")
+    private String holderKeyThumbprint;
+
+    @Column(name = "credential_id")
+    private String credentialId;
+
+    @Column(name = "credential_digest")
+    private String credentialDigest;
+
+    @Column(name = "disclosed_claims")
+    private String disclosedClaims;
+
+    @Column(name = "offer_id")
+    private String offerId;
+
+    protected IssuanceEvent() {
+        // JPA
+    }
+
+    private IssuanceEvent(Kind kind, AuditContext context, OffsetDateTime at) {
+        this.event = kind.column();
+        this.occurredAt = at;
+        this.requestId = context.requestId();
+        this.endpoint = context.endpoint();
+        this.clientAddress = truncate(context.clientAddress(), 64);
+        this.clientId = truncate(context.clientId(), 255);
+        this.principal = truncate(context.principal(), 255);
+        this.subject = truncate(context.subject(), 255);
+        this.tokenId = truncate(context.tokenId(), 255);
+        this.offerId = context.offerId().orElse(null);
+        this.dialect = context.dialect().orElse(null);
+        this.credentialConfigurationId = truncate(context.credentialConfigurationId(), 255);
+        this.vct = truncate(context.vct(), 1024);
+        this.format = truncate(context.format(), 32);
+    }
+
+    public static IssuanceEvent requestStarted(AuditContext context, OffsetDateTime at) {
+        return new IssuanceEvent(Kind.REQUEST_STARTED, context, at);
+    }
+
+    public static IssuanceEvent credentialIssued(AuditContext context, IssuedCredential credential, OffsetDateTime at) {
+        IssuanceEvent row = new IssuanceEvent(Kind.CREDENTIAL_ISSUED, context, at);
+        row.credentialId = credential.credentialId();
+        row.credentialDigest = credential.digest();
+        row.holderKeyThumbprint = credential.holderKeyThumbprint();
+        JsonArrayBuilder names = Json.createArrayBuilder();
+        credential.disclosedClaims().forEach(names::add);
+        row.disclosedClaims = names.build().toString();
+        return row;
+    }
+
+    public static IssuanceEvent requestFailed(AuditContext context, String errorCode, String description,
+            OffsetDateTime at) {
+        IssuanceEvent row = new IssuanceEvent(Kind.REQUEST_FAILED, context, at);
+        row.errorCode = errorCode;
+        row.errorDescription = truncate(Optional.ofNullable(description), MAX_DESCRIPTION);
+        return row;
+    }
+
+    /** A step of the pre-authorized code flow: offer created, revoked or redeemed, token issued. */
+    public static IssuanceEvent offerStep(Kind kind, AuditContext context, OffsetDateTime at) {
+        if (kind == Kind.REQUEST_STARTED || kind == Kind.CREDENTIAL_ISSUED || kind == Kind.REQUEST_FAILED) {
+            throw new IllegalArgumentException(kind + " has its own factory");
+        }
+        return new IssuanceEvent(kind, context, at);
+    }
+
+    private static String truncate(Optional<String> value, int max) {
+        return value.map(v -> v.length() <= max ? v : v.substring(0, max)).orElse(null);
+    }
+
+    public String event() {
+        return event;
+    }
+
+    public String errorCode() {
+        return errorCode;
+    }
+}
