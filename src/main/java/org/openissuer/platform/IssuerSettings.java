@@ -68,6 +68,11 @@ public class IssuerSettings {
         return identifier;
     }
 
+    /** Set explicitly, the list replaces the one derived from the trusted authorization servers. */
+    public Optional<List<String>> configuredAuthorizationServers() {
+        return authorizationServers.filter(l -> !l.isEmpty());
+    }
+
     public List<String> authorizationServers() {
         return authorizationServers.filter(l -> !l.isEmpty()).orElseGet(() -> List.of(issuerUrl));
     }

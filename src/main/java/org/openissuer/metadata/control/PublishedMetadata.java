@@ -1,6 +1,7 @@
 package org.openissuer.metadata.control;
 
 import java.io.StringReader;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,6 +10,8 @@ import jakarta.json.Json;
 import org.openissuer.credential.control.CredentialConfigurations;
 import org.openissuer.keys.control.IssuerKeys;
 import org.openissuer.platform.IssuerSettings;
+import org.openissuer.token.control.AccessTokens;
+import org.openissuer.token.entity.TrustedAuthorizationServer;
 
 /** The metadata documents, rendered once at deployment: they change only with configuration. */
 @ApplicationScoped
@@ -23,12 +26,18 @@ public class PublishedMetadata {
     @Inject
     IssuerKeys keys;
 
+    @Inject
+    AccessTokens tokens;
+
     private String issuerMetadata;
     private String jwtVcIssuerMetadata;
 
     public void render() {
         String issuer = settings.identifier().value();
-        issuerMetadata = IssuerMetadata.build(issuer, settings.authorizationServers(), settings.batchSize(),
+        // OID4VCI 1.0 §12.2.4: the built-in authorization server and every trusted external one
+        List<String> authorizationServers = settings.configuredAuthorizationServers()
+                .orElseGet(() -> tokens.servers().stream().map(TrustedAuthorizationServer::issuer).toList());
+        issuerMetadata = IssuerMetadata.build(issuer, authorizationServers, settings.batchSize(),
                 configurations.issuerDisplay(), configurations.all().values()).toString();
         // SD-JWT VC §4: the issuer's public keys for verifiers, under the same identifier
         jwtVcIssuerMetadata = Json.createObjectBuilder()
