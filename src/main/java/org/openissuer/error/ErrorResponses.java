@@ -1,7 +1,9 @@
 package org.openissuer.error;
 
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -15,10 +17,19 @@ public final class ErrorResponses {
     }
 
     public static Response of(IssuerError error, String description) {
+        return of(error, description, JsonValue.EMPTY_JSON_OBJECT);
+    }
+
+    /** With members beyond error and error_description (never overriding them). */
+    public static Response of(IssuerError error, String description, JsonObject extraMembers) {
         String safe = sanitize(description);
-        JsonObjectBuilder body = Json.createObjectBuilder().add("error", error.code());
+        JsonObjectBuilder body = Json.createObjectBuilder();
+        extraMembers.forEach(body::add);
+        body.add("error", error.code());
         if (!safe.isEmpty()) {
             body.add("error_description", safe);
+        } else {
+            body.remove("error_description");
         }
         Response.ResponseBuilder response = Response.status(error.status())
                 .type(MediaType.APPLICATION_JSON_TYPE)

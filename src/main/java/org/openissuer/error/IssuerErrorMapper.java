@@ -1,5 +1,6 @@
 package org.openissuer.error;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -9,6 +10,12 @@ public class IssuerErrorMapper implements ExceptionMapper<IssuerException> {
 
     @Override
     public Response toResponse(IssuerException exception) {
-        return ErrorResponses.of(exception.error(), exception.description());
+        Response response = ErrorResponses.of(exception.error(), exception.description(), exception.extraMembers());
+        if (exception.retryAfterSeconds().isPresent()) {
+            // RFC 9110 §10.2.3
+            return Response.fromResponse(response)
+                    .header(HttpHeaders.RETRY_AFTER, Math.max(1, exception.retryAfterSeconds().getAsLong())).build();
+        }
+        return response;
     }
 }
