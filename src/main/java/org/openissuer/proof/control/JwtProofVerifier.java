@@ -96,13 +96,16 @@ public final class JwtProofVerifier {
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(PROOF_TYPE));
         processor.setJWSKeySelector(headerKey(holderKey));
         // Appendix F.1: aud is the issuer identifier; iat and nonce (we always hand out c_nonces) are required
-        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(rules.audience(),
-                rules.clientId().map(id -> new JWTClaimsSet.Builder().issuer(id).build()).orElse(null),
-                Set.of("iat", "nonce")) {
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(rules.audience(), null, Set.of("iat", "nonce")) {
             @Override
             public void verify(JWTClaimsSet claims, SecurityContext context) throws BadJWTException {
                 if (claims.getAudience().size() != 1) {
                     throw new BadJWTException("proof aud must be the credential issuer identifier alone");
+                }
+                // Appendix F.1: iss is optional, but when present it names the client the token was issued to
+                if (claims.getIssuer() != null && rules.clientId().isPresent()
+                        && !rules.clientId().get().equals(claims.getIssuer())) {
+                    throw new BadJWTException("proof iss is not the client_id of the access token");
                 }
                 super.verify(claims, context);
             }
