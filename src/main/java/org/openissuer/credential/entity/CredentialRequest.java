@@ -1,0 +1,143 @@
+package org.openissuer.credential.entity;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+
+import org.openissuer.error.IssuerError;
+import org.openissuer.error.IssuerException;
+
+/**
+ * A parsed credential request in either dialect (OID4VCI 1.0 §8.2, draft 13 §7.2). Parsing
+ * checks structure only; whether the named configuration exists is the issuance's business.
+ */
+public record CredentialRequest(
+        Dialect dialect,
+        Optional<String> credentialConfigurationId,
+        Optional<String> credentialIdentifier,
+        Optional<String> format,
+        Optional<String> vct,
+        List<String> jwtProofs,
+        Optional<JsonObject> responseEncryption) {
+
+    public static final String PROOF_TYPE_JWT = "jwt";
+
+    public CredentialRequest {
+        jwtProofs = List.copyOf(jwtProofs);
+    }
+
+    /** Parses a request body: one JSON object and nothing after it. */
+    public static CredentialRequest parse(byte[] body) {
+        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(body))) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+                throw invalid("the request body must be a JSON object");
+            }
+            JsonObject object = parser.getObject();
+            if (parser.hasNext()) {
+                throw invalid("the request body has content after the JSON object");
+            }
+            return parse(object);
+        } catch (JsonException e) {
+            throw invalid("the request body is not valid JSON");
+        }
+    }
+
+    public static CredentialRequest parse(JsonObject body) {
+        Optional<String> configurationId = string(body, "credential_configuration_id");
+        Optional<String> identifier = string(body, "credential_identifier");
+        Optional<String> format = string(body, "format");
+        Optional<String> vct = string(body, "vct");
+        boolean single = body.containsKey("proof");
+        boolean batch = body.containsKey("proofs");
+        if (single && batch) {
+            // OID4VCI draft 13 §7.2: proof and proofs MUST NOT both be present
+            throw invalid("send either proof or proofs, not both");
+        }
+        if (identifier.isPresent() && (configurationId.isPresent() || format.isPresent())) {
+            // OID4VCI 1.0 §8.2: credential_identifier excludes credential_configuration_id (draft 13: format)
+            throw invalid("credential_identifier cannot be combined with credential_configuration_id or format");
+        }
+        Dialect dialect = format.isPresent() || single ? Dialect.DRAFT_13 : Dialect.V1;
+        if (dialect == Dialect.DRAFT_13 && configurationId.isPresent() && format.isPresent()) {
+            throw invalid("credential_configuration_id cannot be combined with format");
+        }
+        if (identifier.isEmpty() && configurationId.isEmpty() && format.isEmpty()) {
+            throw invalid("credential_configuration_id or credential_identifier is required");
+        }
+        List<String> proofs = single ? singleProof(body.get("proof")) : batch ? proofs(body.get("proofs")) : List.of();
+        Optional<JsonObject> encryption = Optional.ofNullable(body.get("credential_response_encryption")).map(v -> {
+            if (v.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new IssuerException(IssuerError.INVALID_ENCRYPTION_PARAMETERS,
+                        "credential_response_encryption must be an object");
+            }
+            return v.asJsonObject();
+        });
+        return new CredentialRequest(dialect, configurationId, identifier, format, vct, proofs, encryption);
+    }
+
+    private static Optional<String> string(JsonObject body, String name) {
+        JsonValue value = body.get(name);
+        if (value == null || value == JsonValue.NULL) {
+            return Optional.empty();
+        }
+        if (!(value instanceof JsonString s) || s.getString().isEmpty()) {
+            throw invalid(name + " must be a non-empty string");
+        }
+        return Optional.of(s.getString());
+    }
+
+    // draft 13 §7.2.1: {"proof_type": "jwt", "jwt": "..."}
+    private static List<String> singleProof(JsonValue value) {
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw invalid("proof must be an object");
+        }
+        JsonObject proof = value.asJsonObject();
+        JsonValue type = proof.get("proof_type");
+        if (!(type instanceof JsonString t)) {
+            throw invalid("proof.proof_type must be a string");
+        }
+        if (!PROOF_TYPE_JWT.equals(t.getString())) {
+            throw new IssuerException(IssuerError.INVALID_PROOF, "proof type " + t.getString() + " is not supported; use jwt");
+        }
+        if (!(proof.get(PROOF_TYPE_JWT) instanceof JsonString jwt)) {
+            throw new IssuerException(IssuerError.INVALID_PROOF, "proof.jwt must be a string");
+        }
+        return List.of(jwt.getString());
+    }
+
+    // OID4VCI 1.0 §8.2: exactly one proof type, whose value is a non-empty array
+    private static List<String> proofs(JsonValue value) {
+        if (value.getValueType() != JsonValue.ValueType.OBJECT || value.asJsonObject().size() != 1) {
+            throw invalid("proofs must be an object with exactly one proof type");
+        }
+        JsonObject proofs = value.asJsonObject();
+        String type = proofs.keySet().iterator().next();
+        if (!PROOF_TYPE_JWT.equals(type)) {
+            throw new IssuerException(IssuerError.INVALID_PROOF, "proof type " + type + " is not supported; use jwt");
+        }
+        JsonValue list = proofs.get(type);
+        if (list.getValueType() != JsonValue.ValueType.ARRAY || list.asJsonArray().isEmpty()) {
+            throw invalid("proofs.jwt must be a non-empty array");
+        }
+        List<String> jwts = new ArrayList<>();
+        for (JsonValue element : list.asJsonArray()) {
+            if (!(element instanceof JsonString s)) {
+                throw invalid("proofs.jwt must contain strings");
+            }
+            jwts.add(s.getString());
+        }
+        return jwts;
+    }
+
+    private static IssuerException invalid(String description) {
+        return new IssuerException(IssuerError.INVALID_CREDENTIAL_REQUEST, description);
+    }
+}
