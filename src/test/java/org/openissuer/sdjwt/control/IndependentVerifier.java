@@ -105,7 +105,7 @@ final class IndependentVerifier {
             case NUMBER -> ((JsonNumber) json).bigDecimalValue().stripTrailingZeros();
             case TRUE -> Boolean.TRUE;
             case FALSE -> Boolean.FALSE;
-            case NULL -> JsonValue.NULL;
+            case NULL -> null;
         };
     }
 
