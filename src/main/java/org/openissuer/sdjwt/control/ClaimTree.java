@@ -25,7 +25,10 @@ final class ClaimTree {
     private ClaimTree() {
     }
 
-    /** Refuses (IllegalArgumentException) what the configuration parser refuses too: registered names, bad paths. */
+    /**
+     * Refuses (IllegalArgumentException) bad paths and registered names; the configuration parser refuses
+     * them too, except sub, aud and jti, which it still accepts as claim names.
+     */
     static ClaimTree of(List<ClaimDefinition> claims) {
         ClaimTree tree = new ClaimTree();
         for (ClaimDefinition claim : claims) {
