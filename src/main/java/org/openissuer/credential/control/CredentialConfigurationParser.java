@@ -42,8 +42,9 @@ public final class CredentialConfigurationParser {
     private static final Set<String> ASYMMETRIC_ALGS = Set.of("ES256", "ES384", "ES512", "EdDSA", "Ed25519",
             "PS256", "PS384", "PS512", "RS256", "RS384", "RS512");
     // SD-JWT VC §3.2.2.2 / RFC 9901 §3.1: set by the issuer, never taken from subject data
-    private static final Set<String> RESERVED_CLAIMS = Set.of("iss", "nbf", "exp", "iat", "cnf", "vct", "vct#integrity",
-            "status", "_sd", "_sd_alg", "...");
+    // RFC 7519 §4.1: sub, aud and jti are registered too; the SD-JWT VC issuer refuses them as subject data
+    private static final Set<String> RESERVED_CLAIMS = Set.of("iss", "sub", "aud", "jti", "nbf", "exp", "iat", "cnf",
+            "vct", "vct#integrity", "status", "_sd", "_sd_alg", "...");
 
     private final String source;
 

@@ -140,7 +140,7 @@ class CredentialConfigurationParserClaimsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "iss", "exp", "nbf", "iat", "cnf", "vct", "vct#integrity", "status", "_sd", "_sd_alg", "..." })
+    @ValueSource(strings = { "iss", "sub", "aud", "jti", "exp", "nbf", "iat", "cnf", "vct", "vct#integrity", "status", "_sd", "_sd_alg", "..." })
     void rejectsReservedTopLevelClaimName(String name) {
         rejectsClaims("'" + name + "' is set by the issuer and cannot be a subject claim", claim(name));
     }
