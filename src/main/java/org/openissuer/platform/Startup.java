@@ -9,9 +9,11 @@ import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 
 import org.openissuer.credential.control.CredentialConfigurations;
+import org.openissuer.credential.control.CredentialIssuance;
 import org.openissuer.keys.control.IssuerKeys;
 import org.openissuer.metadata.control.PublishedMetadata;
 import org.openissuer.nonce.control.NoncePurge;
+import org.openissuer.token.control.AccessTokens;
 
 /**
  * Everything the issuer checks and prepares before it serves a request. Any exception here
@@ -35,6 +37,12 @@ public class Startup {
     CredentialConfigurations configurations;
 
     @Inject
+    AccessTokens tokens;
+
+    @Inject
+    CredentialIssuance issuance;
+
+    @Inject
     PublishedMetadata metadata;
 
     @Inject
@@ -45,7 +53,9 @@ public class Startup {
         try {
             settings.validate();
             keys.load();
+            tokens.load();
             configurations.load();
+            issuance.prepare();
             metadata.render();
             migrations.migrate(context);
             noncePurge.schedule();

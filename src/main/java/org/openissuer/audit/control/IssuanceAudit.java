@@ -24,7 +24,7 @@ public class IssuanceAudit {
     /** Joins the caller's transaction: the rows commit with, and only with, the work they describe. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(List<IssuanceEvent> events) {
-        events.forEach(em::persist);
+        write(events);
     }
 
     /**
@@ -33,7 +33,15 @@ public class IssuanceAudit {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void appendAlone(List<IssuanceEvent> events) {
-        events.forEach(em::persist);
+        write(events);
+    }
+
+    // A provider may insert the new entities of a flush in any order; auditors read id order as event order
+    private void write(List<IssuanceEvent> events) {
+        for (IssuanceEvent event : events) {
+            em.persist(event);
+            em.flush();
+        }
     }
 
     public OffsetDateTime now() {

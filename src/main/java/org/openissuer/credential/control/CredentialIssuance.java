@@ -1,0 +1,220 @@
+package org.openissuer.credential.control;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import com.nimbusds.jose.JWSAlgorithm;
+
+import org.openissuer.audit.control.IssuanceAudit;
+import org.openissuer.audit.entity.AuditContext;
+import org.openissuer.audit.entity.IssuanceEvent;
+import org.openissuer.credential.entity.CredentialConfiguration;
+import org.openissuer.credential.entity.CredentialRequest;
+import org.openissuer.credential.entity.Dialect;
+import org.openissuer.credential.entity.IssuanceResponse;
+import org.openissuer.error.IssuerError;
+import org.openissuer.error.IssuerException;
+import org.openissuer.keys.control.IssuerKeys;
+import org.openissuer.nonce.control.Nonces;
+import org.openissuer.nonce.entity.CNonce;
+import org.openissuer.platform.IssuerSettings;
+import org.openissuer.proof.control.JwtProofVerifier;
+import org.openissuer.proof.control.ProofRules;
+import org.openissuer.proof.entity.VerifiedProof;
+import org.openissuer.ratelimit.control.FixedWindowLimiter;
+import org.openissuer.sdjwt.control.SdJwtVcIssuer;
+import org.openissuer.sdjwt.entity.IssuedSdJwt;
+import org.openissuer.sdjwt.entity.SdJwtVcRequest;
+import org.openissuer.token.control.AccessTokens;
+import org.openissuer.token.control.BearerTokens;
+import org.openissuer.token.entity.AccessToken;
+
+/**
+ * The credential endpoint's use case (OID4VCI 1.0 §8): authorize, verify the proofs, build
+ * and sign the credentials, then consume the nonces and write the audit rows in one
+ * transaction. Every request, refused or not, ends up in the audit trail.
+ */
+@ApplicationScoped
+public class CredentialIssuance {
+
+    private static final Logger LOG = Logger.getLogger(CredentialIssuance.class.getName());
+
+    @Inject
+    IssuerSettings settings;
+
+    @Inject
+    IssuanceSettings issuance;
+
+    @Inject
+    CredentialConfigurations configurations;
+
+    @Inject
+    IssuerKeys keys;
+
+    @Inject
+    AccessTokens tokens;
+
+    @Inject
+    Instance<SubjectClaimSource> sources;
+
+    @Inject
+    IssuanceTransaction transaction;
+
+    @Inject
+    IssuanceAudit audit;
+
+    @Inject
+    Nonces nonces;
+
+    private final Clock clock = Clock.systemUTC();
+    private SdJwtVcIssuer sdJwt;
+    private JwtProofVerifier proofs;
+    private FixedWindowLimiter perPrincipal;
+
+    /** Called once at deployment, after the keys are loaded. */
+    public void prepare() {
+        issuance.validate();
+        sdJwt = new SdJwtVcIssuer(keys.signingKeys().active(), clock, issuance.decoys());
+        proofs = new JwtProofVerifier(clock);
+        perPrincipal = new FixedWindowLimiter(issuance.rateRequests(), issuance.rateWindow(), clock);
+    }
+
+    public IssuanceResponse issue(String authorization, RequestBody body, AuditContext start) {
+        AuditContext context = start;
+        Dialect dialect = Dialect.V1;
+        Committed committed;
+        try {
+            AccessToken token = tokens.verify(BearerTokens.extract(authorization));
+            context = context.withToken(token.subject(), token.subject(), token.clientId(), token.tokenId(), token.offerId());
+            admit(token);
+            CredentialRequest request = CredentialRequest.parse(body.read());
+            dialect = request.dialect();
+            RequestTarget target = RequestTarget.resolve(request, token, configurations);
+            CredentialConfiguration configuration = target.configuration();
+            context = context.withRequest(dialect.label(), configuration.id(), configuration.vct(), target.format());
+            if (request.responseEncryption().isPresent()) {
+                // OID4VCI 1.0 §8.2: the metadata advertises no credential_response_encryption
+                throw new IssuerException(IssuerError.INVALID_ENCRYPTION_PARAMETERS, "response encryption is not supported");
+            }
+            List<VerifiedProof> verified = verifyProofs(request, configuration, token);
+            JsonObject data = subjectData(token, configuration);
+            committed = issueAndCommit(verified, configuration, target.format(), data, dialect, context);
+        } catch (IssuerException e) {
+            recordFailure(context, e.error().code(), e.description());
+            throw draft13Extras(dialect, e, Optional.empty());
+        } catch (RuntimeException e) {
+            recordFailure(context, IssuerError.SERVER_ERROR.code(), "internal error: " + e.getClass().getSimpleName());
+            throw e;
+        }
+        if (committed.refusal().isPresent()) {
+            // the refusal is on record already: it committed with the nonce consumption
+            throw draft13Extras(dialect, committed.refusal().get(), committed.freshNonce());
+        }
+        return committed.response();
+    }
+
+    /** The transaction's result: credentials to send, or a refusal to throw once committed. */
+    private record Committed(IssuanceResponse response, Optional<IssuerException> refusal, Optional<CNonce> freshNonce) {
+    }
+
+    private void admit(AccessToken token) {
+        if (token.confirmationThumbprint().isPresent()) {
+            // RFC 9449 §7.1: a DPoP-bound token is not a bearer token
+            throw new IssuerException(IssuerError.INVALID_TOKEN, "sender-constrained token presented as Bearer");
+        }
+        if (issuance.deniedSubjects().contains(token.subject())) {
+            throw new IssuerException(IssuerError.ACCESS_DENIED, "the issuer's policy refuses credentials to this principal");
+        }
+        long retryAfter = perPrincipal.acquire(token.issuer() + " " + token.subject());
+        if (retryAfter > 0) {
+            throw IssuerException.retryAfter(IssuerError.TEMPORARILY_UNAVAILABLE,
+                    "too many credential requests for this principal; retry later", retryAfter);
+        }
+    }
+
+    private List<VerifiedProof> verifyProofs(CredentialRequest request, CredentialConfiguration configuration,
+            AccessToken token) {
+        if (request.jwtProofs().isEmpty()) {
+            // OID4VCI 1.0 §8.3.1.2: proofs missing where the configuration requires key binding
+            throw new IssuerException(IssuerError.INVALID_PROOF, "proofs are required for " + configuration.id());
+        }
+        if (request.jwtProofs().size() > settings.batchSize()) {
+            // OID4VCI 1.0 §12.2.4 batch_size: never silently issue fewer than asked
+            throw new IssuerException(IssuerError.INVALID_CREDENTIAL_REQUEST, "at most " + settings.batchSize()
+                    + " proofs per request, got " + request.jwtProofs().size());
+        }
+        ProofRules rules = new ProofRules(settings.identifier().value(),
+                configuration.proofSigningAlgorithms().stream().map(JWSAlgorithm::parse).collect(Collectors.toSet()),
+                token.clientId(), issuance.iatWindow());
+        return request.jwtProofs().stream().map(p -> proofs.verify(p, rules)).toList();
+    }
+
+    private JsonObject subjectData(AccessToken token, CredentialConfiguration configuration) {
+        for (SubjectClaimSource source : sources) {
+            if (source.supports(token)) {
+                return source.claims(token, configuration);
+            }
+        }
+        throw new IssuerException(IssuerError.CREDENTIAL_REQUEST_DENIED, "no data about this subject is available");
+    }
+
+    private Committed issueAndCommit(List<VerifiedProof> verified, CredentialConfiguration configuration,
+            String format, JsonObject data, Dialect dialect, AuditContext context) {
+        List<String> credentials = new ArrayList<>();
+        List<IssuanceEvent> success = new ArrayList<>();
+        success.add(IssuanceEvent.requestStarted(context, audit.now()));
+        for (VerifiedProof proof : verified) {
+            IssuedSdJwt issued = sdJwt.issue(new SdJwtVcRequest(settings.identifier().value(), configuration.vct(), format,
+                    configuration.validity(), proof.holderKey(), configuration.claims(), data));
+            credentials.add(issued.serialized());
+            success.add(IssuanceEvent.credentialIssued(context, new IssuanceEvent.IssuedCredential(
+                    UUID.randomUUID().toString(), issued.digestHex(), proof.thumbprint(), issued.disclosedClaims()),
+                    audit.now()));
+        }
+        String refusal = "c_nonce is unknown, expired or already used";
+        List<IssuanceEvent> refused = List.of(IssuanceEvent.requestStarted(context, audit.now()),
+                IssuanceEvent.requestFailed(context, IssuerError.INVALID_NONCE.code(), refusal, audit.now()));
+        IssuanceTransaction.Outcome outcome = transaction.commit(verified.stream().map(VerifiedProof::nonce).toList(),
+                success, refused, dialect == Dialect.DRAFT_13);
+        if (!outcome.accepted()) {
+            // Appendix F.4: a replayed or stale nonce
+            return new Committed(null, Optional.of(new IssuerException(IssuerError.INVALID_NONCE, refusal)),
+                    outcome.freshNonce());
+        }
+        return new Committed(new IssuanceResponse(dialect, format, configuration.profile(), credentials,
+                outcome.freshNonce().map(CNonce::value), settings.nonceLifetime().toSeconds()),
+                Optional.empty(), outcome.freshNonce());
+    }
+
+    private void recordFailure(AuditContext context, String code, String description) {
+        try {
+            audit.appendAlone(List.of(IssuanceEvent.requestStarted(context, audit.now()),
+                    IssuanceEvent.requestFailed(context, code, description, audit.now())));
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "cannot record the failure of request " + context.requestId() + " (" + code + ")", e);
+        }
+    }
+
+    // draft 13 §7.3.2: invalid_proof and invalid_nonce carry a fresh c_nonce for the retry
+    private IssuerException draft13Extras(Dialect dialect, IssuerException e, Optional<CNonce> fresh) {
+        if (dialect != Dialect.DRAFT_13
+                || e.error() != IssuerError.INVALID_PROOF && e.error() != IssuerError.INVALID_NONCE) {
+            return e;
+        }
+        String nonce = fresh.orElseGet(nonces::issue).value();
+        return e.withMembers(Json.createObjectBuilder().add("c_nonce", nonce)
+                .add("c_nonce_expires_in", settings.nonceLifetime().toSeconds()).build());
+    }
+}

@@ -1,0 +1,65 @@
+package org.openissuer.credential.control;
+
+import java.util.Optional;
+
+import org.openissuer.credential.entity.CredentialConfiguration;
+import org.openissuer.credential.entity.CredentialRequest;
+import org.openissuer.error.IssuerError;
+import org.openissuer.error.IssuerException;
+import org.openissuer.token.entity.AccessToken;
+import org.openissuer.token.entity.AuthorizationDetail;
+
+/** Which configuration a request names, in which format, and whether the token allows it. */
+record RequestTarget(CredentialConfiguration configuration, String format) {
+
+    static final String LEGACY_FORMAT = "vc+sd-jwt";
+
+    static RequestTarget resolve(CredentialRequest request, AccessToken token, CredentialConfigurations configurations) {
+        if (request.credentialIdentifier().isPresent()) {
+            // OID4VCI 1.0 §8.2: an identifier from the token response's authorization_details
+            String identifier = request.credentialIdentifier().get();
+            String configurationId = token.authorizationDetails().stream()
+                    .filter(d -> d.credentialIdentifiers().contains(identifier))
+                    .map(AuthorizationDetail::credentialConfigurationId).findFirst()
+                    .orElseThrow(() -> new IssuerException(IssuerError.UNKNOWN_CREDENTIAL_IDENTIFIER,
+                            "credential_identifier is not one this access token was issued for"));
+            return new RequestTarget(configurations.byId(configurationId)
+                    .orElseThrow(() -> new IssuerException(IssuerError.UNKNOWN_CREDENTIAL_IDENTIFIER,
+                            "credential_identifier names a configuration this issuer no longer offers")),
+                    CredentialConfiguration.FORMAT_SD_JWT_VC).authorizedBy(token);
+        }
+        if (request.credentialConfigurationId().isPresent()) {
+            String id = request.credentialConfigurationId().get();
+            CredentialConfiguration configuration = configurations.byId(id).orElseThrow(() -> new IssuerException(
+                    IssuerError.UNKNOWN_CREDENTIAL_CONFIGURATION, "unknown credential_configuration_id " + id));
+            return new RequestTarget(configuration, CredentialConfiguration.FORMAT_SD_JWT_VC).authorizedBy(token);
+        }
+        return byFormatAndVct(request, configurations).authorizedBy(token);
+    }
+
+    // draft 13 §7.2 / Appendix A.3.4: format + vct name the credential
+    private static RequestTarget byFormatAndVct(CredentialRequest request, CredentialConfigurations configurations) {
+        String format = request.format().orElseThrow();
+        if (!CredentialConfiguration.FORMAT_SD_JWT_VC.equals(format) && !LEGACY_FORMAT.equals(format)) {
+            throw new IssuerException(IssuerError.UNSUPPORTED_CREDENTIAL_FORMAT, "format " + format + " is not supported");
+        }
+        String vct = request.vct().orElseThrow(() -> new IssuerException(IssuerError.INVALID_CREDENTIAL_REQUEST,
+                "vct is required with format " + format));
+        Optional<CredentialConfiguration> match = configurations.all().values().stream()
+                .filter(c -> c.vct().equals(vct)).findFirst();
+        return new RequestTarget(match.orElseThrow(() -> new IssuerException(IssuerError.UNSUPPORTED_CREDENTIAL_TYPE,
+                "no credential of type " + vct + " is issued here")), format);
+    }
+
+    // RFC 6750 §3.1: a valid token that does not cover the credential is insufficient_scope
+    private RequestTarget authorizedBy(AccessToken token) {
+        boolean byScope = configuration.scope() != null && token.scopes().contains(configuration.scope());
+        boolean byDetails = token.authorizationDetails().stream()
+                .anyMatch(d -> d.credentialConfigurationId().equals(configuration.id()));
+        if (!byScope && !byDetails) {
+            throw new IssuerException(IssuerError.INSUFFICIENT_SCOPE,
+                    "the access token does not authorize credential configuration " + configuration.id());
+        }
+        return this;
+    }
+}

@@ -1,0 +1,50 @@
+package org.openissuer.credential.control;
+
+import java.io.StringReader;
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+
+import org.openissuer.credential.entity.ClaimDefinition;
+import org.openissuer.credential.entity.CredentialConfiguration;
+import org.openissuer.token.control.AccessTokens;
+import org.openissuer.token.entity.AccessToken;
+import org.openissuer.token.entity.TrustedAuthorizationServer;
+
+/**
+ * Self-attested credentials: the subject authenticated at an external authorization server,
+ * and the token's own claims (mapped per configuration) are the data the credential attests.
+ */
+@ApplicationScoped
+public class TokenClaimSource implements SubjectClaimSource {
+
+    @Inject
+    AccessTokens tokens;
+
+    @Override
+    public boolean supports(AccessToken token) {
+        return !token.fromPreAuthorizedOffer() && tokens.server(token.issuer()).filter(s -> !s.builtIn()).isPresent();
+    }
+
+    @Override
+    public JsonObject claims(AccessToken token, CredentialConfiguration configuration) {
+        TrustedAuthorizationServer server = tokens.server(token.issuer()).orElseThrow();
+        Map<String, Object> selected = new HashMap<>();
+        for (ClaimDefinition claim : configuration.claims()) {
+            if (claim.isTopLevel()) {
+                Object value = token.claims().get(server.tokenClaimFor(configuration.id(), claim.name()));
+                if (value != null) {
+                    selected.put(claim.name(), value);
+                }
+            }
+        }
+        // Nimbus parsed the token into plain maps and lists; JSON text is the exact bridge to JSON-P
+        return Json.createReader(new StringReader(JSONObjectUtils.toJSONString(selected))).readObject();
+    }
+}
