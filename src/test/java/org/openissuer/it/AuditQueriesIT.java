@@ -1,0 +1,88 @@
+package org.openissuer.it;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.openissuer.testsupport.AccessTokenJwt;
+import org.openissuer.testsupport.Database;
+import org.openissuer.testsupport.Deployments;
+import org.openissuer.testsupport.IssuerIT;
+import org.openissuer.testsupport.Wallet;
+
+/** The README's example audit queries run as written, as the read-only auditor role. */
+@IssuerIT
+class AuditQueriesIT {
+
+    private static final Pattern SQL_BLOCK = Pattern.compile("```sql\\n(.*?)```", Pattern.DOTALL);
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.issuerWar();
+    }
+
+    @Test
+    void readmeAuditQueriesRunAsTheAuditorRole() throws Exception {
+        // some history to query: one credential issued, one request refused
+        Wallet.post(AccessTokenJwt.forSubject("it-" + UUID.randomUUID()).build(),
+                Wallet.request(Wallet.nonce(), Wallet.holders(1)));
+        Wallet.post("not-a-token", "{}");
+
+        List<String> queries = readmeAuditQueries();
+        assertTrue(queries.size() >= 6, "README lists the auditors' queries: " + queries.size());
+        try (Connection db = Database.connect(); Statement sql = db.createStatement()) {
+            sql.execute("SET ROLE issuer_auditor");
+            for (String query : queries) {
+                try (ResultSet rows = sql.executeQuery(query)) {
+                    rows.getMetaData();
+                }
+            }
+            String credentialsToday = "SELECT count(*) FROM issuance_event WHERE event = 'credential_issued'"
+                    + " AND occurred_at > now() - interval '1 hour'";
+            try (ResultSet rows = sql.executeQuery(credentialsToday)) {
+                assertTrue(rows.next() && rows.getLong(1) > 0);
+            }
+            assertFalse(canInsert(sql), "the auditor role reads only");
+        }
+    }
+
+    private static boolean canInsert(Statement sql) {
+        try {
+            sql.execute("INSERT INTO issuance_event (event, request_id, endpoint) VALUES ('request_started', 'x', 'y')");
+            return true;
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
+    }
+
+    private static List<String> readmeAuditQueries() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        String section = readme.substring(readme.indexOf("### Audit trail"));
+        section = section.substring(0, section.indexOf("\n## "));
+        List<String> queries = new ArrayList<>();
+        Matcher blocks = SQL_BLOCK.matcher(section);
+        while (blocks.find()) {
+            for (String statement : blocks.group(1).split(";")) {
+                String query = statement.lines().filter(l -> !l.strip().startsWith("--"))
+                        .reduce("", (a, b) -> a + "\n" + b).strip();
+                if (!query.isEmpty()) {
+                    queries.add(query);
+                }
+            }
+        }
+        return queries;
+    }
+}
