@@ -1,0 +1,41 @@
+package org.openissuer.credential.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.Test;
+
+class IssuanceResponseTest {
+
+    @Test
+    void answers10RequestsWithCredentialObjectsOnly() {
+        JsonObject json = new IssuanceResponse(Dialect.V1, "dc+sd-jwt", Optional.of("p"), List.of("a", "b"),
+                Optional.of("n"), 300).toJson();
+        assertEquals("{\"credentials\":[{\"credential\":\"a\"},{\"credential\":\"b\"}]}", json.toString());
+    }
+
+    @Test
+    void answersDraft13RequestsWithCredentialFormatProfileAndNextNonce() {
+        JsonObject json = new IssuanceResponse(Dialect.DRAFT_13, "vc+sd-jwt", Optional.of("haip"), List.of("a"),
+                Optional.of("n"), 300).toJson();
+        assertEquals("a", json.getString("credential"));
+        assertEquals("vc+sd-jwt", json.getString("format"));
+        assertEquals("haip", json.getString("credential_profile"));
+        assertEquals("n", json.getString("c_nonce"));
+        assertEquals(300, json.getInt("c_nonce_expires_in"));
+        assertFalse(json.containsKey("credentials"));
+    }
+
+    @Test
+    void answersADraft13BatchWithAnArrayOfStrings() {
+        JsonObject json = new IssuanceResponse(Dialect.DRAFT_13, "dc+sd-jwt", Optional.empty(), List.of("a", "b"),
+                Optional.of("n"), 300).toJson();
+        assertEquals("[\"a\",\"b\"]", json.getJsonArray("credentials").toString());
+        assertFalse(json.containsKey("credential_profile"));
+    }
+}
