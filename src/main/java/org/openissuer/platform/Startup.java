@@ -8,10 +8,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 
+import org.openissuer.admin.control.AdminSettings;
 import org.openissuer.credential.control.CredentialConfigurations;
 import org.openissuer.keys.control.IssuerKeys;
 import org.openissuer.metadata.control.PublishedMetadata;
 import org.openissuer.nonce.control.NoncePurge;
+import org.openissuer.offer.control.OfferSettings;
+import org.openissuer.token.control.TokenSettings;
 
 /**
  * Everything the issuer checks and prepares before it serves a request. Any exception here
@@ -24,6 +27,15 @@ public class Startup {
 
     @Inject
     IssuerSettings settings;
+
+    @Inject
+    OfferSettings offerSettings;
+
+    @Inject
+    TokenSettings tokenSettings;
+
+    @Inject
+    AdminSettings adminSettings;
 
     @Inject
     DatabaseMigrations migrations;
@@ -44,6 +56,9 @@ public class Startup {
     void onStart(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
         try {
             settings.validate();
+            offerSettings.validate();
+            tokenSettings.validate();
+            adminSettings.validate();
             keys.load();
             configurations.load();
             metadata.render();
