@@ -59,7 +59,7 @@ public final class OfferedClaims {
     }
 
     private static void checkChild(JsonValue value, List<Object> path, List<ClaimDefinition> below) {
-        if (below.stream().noneMatch(d -> d.path().size() == path.size() && matches(d.path(), path))) {
+        if (below.stream().noneMatch(d -> matches(d.path(), path))) {
             throw invalid("claim " + dotted(path) + " is not declared by the offered credential configurations");
         }
         checkDeclared(value, path, below);
