@@ -1,5 +1,6 @@
 package org.openissuer.admin.control;
 
+import java.security.Key;
 import java.text.ParseException;
 import java.util.HashSet;
 import java.util.List;
@@ -9,8 +10,14 @@ import java.util.logging.Logger;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.KeyConverter;
+import com.nimbusds.jose.jwk.KeyType;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -35,7 +42,7 @@ public class AdminTokenVerifier {
     public AdminTokenVerifier(JWKSource<SecurityContext> keys, Set<JWSAlgorithm> algorithms, Optional<String> issuer,
             Optional<List<String>> audiences, int clockSkewSeconds, String group) {
         this.group = group;
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, keys));
+        processor.setJWSKeySelector(keySelector(keys, algorithms));
         JWTClaimsSet exact = issuer.map(iss -> new JWTClaimsSet.Builder().issuer(iss).build())
                 .orElseGet(() -> new JWTClaimsSet.Builder().build());
         // MP JWT 2.1 §4.1: exp and iat are required
@@ -43,6 +50,26 @@ public class AdminTokenVerifier {
                 audiences.map(HashSet::new).orElse(null), exact, Set.of("exp", "iat"), null);
         claims.setMaxClockSkew(clockSkewSeconds);
         processor.setJWTClaimsSetVerifier(claims);
+    }
+
+    /**
+     * The key the token's kid names; failing that, any configured key without a kid (a PEM key)
+     * of the algorithm's type, as MP JWT verifies with a single configured key whatever the kid.
+     */
+    private static JWSKeySelector<SecurityContext> keySelector(JWKSource<SecurityContext> keys, Set<JWSAlgorithm> algorithms) {
+        JWSVerificationKeySelector<SecurityContext> byHeader = new JWSVerificationKeySelector<>(algorithms, keys);
+        return (header, context) -> {
+            if (!algorithms.contains(header.getAlgorithm())) {
+                throw new BadJOSEException("JWS algorithm " + header.getAlgorithm() + " not accepted");
+            }
+            List<? extends Key> named = byHeader.selectJWSKeys(header, context);
+            if (!named.isEmpty()) {
+                return named;
+            }
+            JWKMatcher sameType = new JWKMatcher.Builder().keyType(KeyType.forAlgorithm(header.getAlgorithm())).build();
+            List<JWK> withoutKid = keys.get(new JWKSelector(sameType), context).stream().filter(k -> k.getKeyID() == null).toList();
+            return KeyConverter.toJavaKeys(withoutKid);
+        };
     }
 
     /** 401 invalid_token for a token that does not verify, 403 insufficient_scope without the group. */
