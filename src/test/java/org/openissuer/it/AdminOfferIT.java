@@ -51,6 +51,7 @@ class AdminOfferIT {
         assertError(response, 401, "invalid_token");
         assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
         assertError(Http.get(PATH + "/any"), 401, "invalid_token");
+        assertError(Http.post(PATH, "subject=s", "Content-Type", "application/x-www-form-urlencoded"), 401, "invalid_token");
         assertError(Http.method("DELETE", PATH + "/any"), 401, "invalid_token");
     }
 
@@ -194,6 +195,33 @@ class AdminOfferIT {
                 assertEquals("carol", row.getString(1));
                 assertFalse(row.next(), "revoking twice is recorded once");
             }
+        }
+    }
+
+    @Test
+    void recordsRefusedCallsWithClientAddress() throws Exception {
+        String requestId = "admin-it-" + System.nanoTime();
+        Http.post(PATH, "{}", "Content-Type", "application/json", "X-Request-Id", requestId,
+                "Authorization", AdminTokens.token().groups("staff").bearer());
+        try (Connection db = Database.connect();
+                PreparedStatement query = db.prepareStatement("SELECT error_code, client_address, endpoint FROM issuance_event"
+                        + " WHERE request_id = ? AND event = 'request_failed'")) {
+            query.setString(1, requestId);
+            try (ResultSet row = query.executeQuery()) {
+                assertTrue(row.next(), "refusal not on record");
+                assertEquals("insufficient_scope", row.getString(1));
+                assertFalse(row.getString(2) == null || row.getString(2).isBlank());
+                assertEquals("admin_credential_offers", row.getString(3));
+            }
+        }
+    }
+
+    @Test
+    void describesTheFlowInOpenApi() {
+        JsonObject paths = Http.json(Http.get("/openapi", "Accept", "application/json")).getJsonObject("paths");
+        for (String path : new String[] {PATH, PATH + "/{id}", "/oid4vci/credential-offers/{reference}", "/oid4vci/token",
+                "/oid4vci/jwks", "/.well-known/oauth-authorization-server"}) {
+            assertTrue(paths.containsKey(path), "OpenAPI lacks " + path);
         }
     }
 

@@ -6,9 +6,9 @@ import java.net.URI;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -55,11 +55,15 @@ public class AdminOfferResource {
     @Context
     HttpServletRequest request;
 
+    // no @Consumes: JAX-RS would answer a wrong content type with 415 before the filter has
+    // authenticated the caller; an unauthenticated request gets 401 whatever its body
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(InputStream body) {
+    public Response create(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         AuditContext context = context();
         try {
+            if (!isJson(contentType)) {
+                throw new IssuerException(IssuerError.UNSUPPORTED_MEDIA_TYPE, "the body must be application/json");
+            }
             CreatedOffer created = offers.create(OfferRequest.parse(BoundedBody.read(body, MAX_BODY)), context);
             return Response.created(URI.create(OfferJson.ADMIN_PATH.substring(1) + created.offer().id()))
                     .entity(OfferJson.created(settings.identifier().value(), created).toString())
@@ -88,6 +92,15 @@ public class AdminOfferResource {
         } catch (IssuerException refused) {
             refusals.record(context, refused);
             throw refused;
+        }
+    }
+
+    private static boolean isJson(String contentType) {
+        try {
+            MediaType type = MediaType.valueOf(contentType);
+            return "application".equalsIgnoreCase(type.getType()) && "json".equalsIgnoreCase(type.getSubtype());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return false;
         }
     }
 

@@ -1,6 +1,7 @@
 package org.openissuer.offer.control;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
@@ -17,7 +18,7 @@ final class Timestamps {
         if (column instanceof Timestamp t) {
             return t.toInstant().atOffset(ZoneOffset.UTC);
         }
-        if (column instanceof java.time.Instant t) {
+        if (column instanceof Instant t) {
             return t.atOffset(ZoneOffset.UTC);
         }
         throw new IllegalStateException("unexpected timestamp type " + (column == null ? "null" : column.getClass()));
