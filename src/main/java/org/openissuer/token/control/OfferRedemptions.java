@@ -34,7 +34,7 @@ public class OfferRedemptions {
     IssuanceAudit audit;
 
     @Inject
-    AccessTokens tokens;
+    AccessTokenMinter tokens;
 
     public OffsetDateTime now() {
         return audit.now();

@@ -24,15 +24,15 @@ import org.openissuer.testsupport.TestKeys;
 import org.openissuer.token.entity.IssuedToken;
 
 /** The access token shape of AccessTokenFormat (RFC 9068), as the credential endpoint will read it. */
-class AccessTokensTest {
+class AccessTokenMinterTest {
 
     private static final String ISSUER = "https://issuer.example.com";
     private static final OffsetDateTime NOW = OffsetDateTime.of(2026, 11, 23, 12, 0, 0, 0, ZoneOffset.UTC);
     private static final ECKey AS_KEY = TestKeys.p256("as-1");
 
-    private final AccessTokens tokens = new AccessTokens();
+    private final AccessTokenMinter tokens = new AccessTokenMinter();
 
-    AccessTokensTest() {
+    AccessTokenMinterTest() {
         tokens.keys = new IssuerKeys() {
             @Override
             public SigningKeys authorizationServerKeys() {

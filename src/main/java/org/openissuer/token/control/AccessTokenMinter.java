@@ -31,7 +31,7 @@ import org.openissuer.token.entity.IssuedToken;
 
 /** Mints the access tokens of the pre-authorized code flow in the shape of {@link AccessTokenFormat}. */
 @ApplicationScoped
-public class AccessTokens {
+public class AccessTokenMinter {
 
     // RFC 9068 §2.2: jti unique per token; 256 random bits
     private static final int TOKEN_ID_BYTES = 32;
@@ -72,7 +72,7 @@ public class AccessTokens {
                 .issueTime(Date.from(now.toInstant()))
                 .expirationTime(Date.from(expires.toInstant()))
                 .jwtID(tokenId)
-                .claim(AccessTokenFormat.AUTHORIZATION_DETAILS, details.stream().map(AccessTokens::json).toList())
+                .claim(AccessTokenFormat.AUTHORIZATION_DETAILS, details.stream().map(AccessTokenMinter::json).toList())
                 .claim(AccessTokenFormat.OFFER_ID, offer.id());
         holderKeyThumbprint.ifPresent(jkt -> claims.claim(AccessTokenFormat.CONFIRMATION, Map.of(AccessTokenFormat.THUMBPRINT, jkt)));
         ECKey key = keys.authorizationServerKeys().active();
