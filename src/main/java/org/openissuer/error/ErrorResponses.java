@@ -41,10 +41,10 @@ public final class ErrorResponses {
             case INVALID_TOKEN, INSUFFICIENT_SCOPE ->
                     "Bearer error=\"" + error.code() + "\"" + (safe.isEmpty() ? "" : ", error_description=\"" + safe + "\"");
             // Retry-After and Allow are added by the callers that know them
-            case INVALID_REQUEST, INVALID_CREDENTIAL_REQUEST, UNKNOWN_CREDENTIAL_CONFIGURATION,
+            case INVALID_REQUEST, INVALID_GRANT, UNSUPPORTED_GRANT_TYPE, INVALID_CREDENTIAL_REQUEST, UNKNOWN_CREDENTIAL_CONFIGURATION,
                     UNKNOWN_CREDENTIAL_IDENTIFIER, INVALID_PROOF, INVALID_NONCE, INVALID_ENCRYPTION_PARAMETERS,
                     CREDENTIAL_REQUEST_DENIED, UNSUPPORTED_CREDENTIAL_TYPE, UNSUPPORTED_CREDENTIAL_FORMAT,
-                    ACCESS_DENIED, NOT_FOUND, METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, UNSUPPORTED_MEDIA_TYPE,
+                    ACCESS_DENIED, NOT_FOUND, METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, CONFLICT, UNSUPPORTED_MEDIA_TYPE,
                     TEMPORARILY_UNAVAILABLE, SERVER_ERROR -> null;
         };
         if (challenge != null) {

@@ -7,6 +7,8 @@ package org.openissuer.error;
 public enum IssuerError {
     // RFC 6749 §5.2 / generic request errors
     INVALID_REQUEST("invalid_request", 400),
+    INVALID_GRANT("invalid_grant", 400),
+    UNSUPPORTED_GRANT_TYPE("unsupported_grant_type", 400),
     // OID4VCI 1.0 §8.3.1.2
     INVALID_CREDENTIAL_REQUEST("invalid_credential_request", 400),
     UNKNOWN_CREDENTIAL_CONFIGURATION("unknown_credential_configuration", 400),
@@ -26,6 +28,8 @@ public enum IssuerError {
     NOT_FOUND("not_found", 404),
     METHOD_NOT_ALLOWED("method_not_allowed", 405),
     NOT_ACCEPTABLE("not_acceptable", 406),
+    // the back-office API: the request is well formed but the resource's state forbids it
+    CONFLICT("conflict", 409),
     UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", 415),
     TEMPORARILY_UNAVAILABLE("temporarily_unavailable", 429),
     SERVER_ERROR("server_error", 500);

@@ -8,12 +8,15 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 
+import org.openissuer.admin.control.AdminSettings;
 import org.openissuer.credential.control.CredentialConfigurations;
 import org.openissuer.credential.control.CredentialIssuance;
 import org.openissuer.keys.control.IssuerKeys;
 import org.openissuer.metadata.control.PublishedMetadata;
 import org.openissuer.nonce.control.NoncePurge;
 import org.openissuer.token.control.AccessTokens;
+import org.openissuer.offer.control.OfferSettings;
+import org.openissuer.token.control.TokenSettings;
 
 /**
  * Everything the issuer checks and prepares before it serves a request. Any exception here
@@ -26,6 +29,15 @@ public class Startup {
 
     @Inject
     IssuerSettings settings;
+
+    @Inject
+    OfferSettings offerSettings;
+
+    @Inject
+    TokenSettings tokenSettings;
+
+    @Inject
+    AdminSettings adminSettings;
 
     @Inject
     DatabaseMigrations migrations;
@@ -52,6 +64,9 @@ public class Startup {
     void onStart(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
         try {
             settings.validate();
+            offerSettings.validate();
+            tokenSettings.validate();
+            adminSettings.validate();
             keys.load();
             tokens.load();
             configurations.load();

@@ -24,6 +24,8 @@ class ErrorResponsesTest {
     // What the wire contract says, written out independently of the enum
     private static final Map<IssuerError, Integer> STATUS = Map.ofEntries(
             Map.entry(IssuerError.INVALID_REQUEST, 400),
+            Map.entry(IssuerError.INVALID_GRANT, 400),
+            Map.entry(IssuerError.UNSUPPORTED_GRANT_TYPE, 400),
             Map.entry(IssuerError.INVALID_CREDENTIAL_REQUEST, 400),
             Map.entry(IssuerError.UNKNOWN_CREDENTIAL_CONFIGURATION, 400),
             Map.entry(IssuerError.UNKNOWN_CREDENTIAL_IDENTIFIER, 400),
@@ -39,6 +41,7 @@ class ErrorResponsesTest {
             Map.entry(IssuerError.NOT_FOUND, 404),
             Map.entry(IssuerError.METHOD_NOT_ALLOWED, 405),
             Map.entry(IssuerError.NOT_ACCEPTABLE, 406),
+            Map.entry(IssuerError.CONFLICT, 409),
             Map.entry(IssuerError.UNSUPPORTED_MEDIA_TYPE, 415),
             Map.entry(IssuerError.TEMPORARILY_UNAVAILABLE, 429),
             Map.entry(IssuerError.SERVER_ERROR, 500));

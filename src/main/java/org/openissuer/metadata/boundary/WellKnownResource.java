@@ -57,6 +57,20 @@ public class WellKnownResource {
         return json(metadata.jwtVcIssuerMetadata());
     }
 
+    // RFC 8414 §3: the built-in authorization server has the issuer's identifier
+    @GET
+    @Path("oauth-authorization-server")
+    public Response authorizationServer() {
+        return json(metadata.authorizationServerMetadata());
+    }
+
+    @GET
+    @Path("oauth-authorization-server{issuerPath: /.+}")
+    public Response authorizationServerWithPath(@PathParam("issuerPath") String issuerPath) {
+        requireIssuerPath(issuerPath);
+        return json(metadata.authorizationServerMetadata());
+    }
+
     private void requireIssuerPath(String issuerPath) {
         if (!issuerPath.equals(metadata.issuerPath())) {
             throw new IssuerException(IssuerError.NOT_FOUND, "no credential issuer with this path");

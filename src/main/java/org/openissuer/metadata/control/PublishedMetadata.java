@@ -31,6 +31,8 @@ public class PublishedMetadata {
 
     private String issuerMetadata;
     private String jwtVcIssuerMetadata;
+    private String authorizationServerMetadata;
+    private String authorizationServerJwks;
 
     public void render() {
         String issuer = settings.identifier().value();
@@ -44,6 +46,8 @@ public class PublishedMetadata {
                 .add("issuer", issuer)
                 .add("jwks", Json.createReader(new StringReader(keys.publicJwks().toString(true))).readObject())
                 .build().toString();
+        authorizationServerMetadata = AuthorizationServerMetadata.build(issuer).toString();
+        authorizationServerJwks = keys.authorizationServerKeys().publicJwks().toString(true);
     }
 
     public String issuerMetadata() {
@@ -52,6 +56,14 @@ public class PublishedMetadata {
 
     public String jwtVcIssuerMetadata() {
         return jwtVcIssuerMetadata;
+    }
+
+    public String authorizationServerMetadata() {
+        return authorizationServerMetadata;
+    }
+
+    public String authorizationServerJwks() {
+        return authorizationServerJwks;
     }
 
     /** The path the identifier adds after the well-known segment: "" or e.g. "/tenant". */

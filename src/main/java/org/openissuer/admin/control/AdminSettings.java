@@ -1,0 +1,147 @@
+package org.openissuer.admin.control;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openissuer.platform.ConfigurationException;
+
+/**
+ * How the back-office API authenticates: the standard MicroProfile JWT properties (so
+ * MP_JWT_VERIFY_PUBLICKEY_LOCATION and MP_JWT_VERIFY_ISSUER work as usual), read by our own
+ * filter rather than the server's mpJwt feature, which would also claim the wallets' tokens.
+ * Without a key the admin API refuses every request; the deployment still starts.
+ */
+@ApplicationScoped
+public class AdminSettings {
+
+    static final String PUBLIC_KEY = "mp.jwt.verify.publickey";
+    static final String LOCATION = "mp.jwt.verify.publickey.location";
+    static final String ALGORITHM = "mp.jwt.verify.publickey.algorithm";
+    static final String CLOCK_SKEW = "mp.jwt.verify.clock.skew";
+    static final String REFRESH = "issuer.admin.keys-refresh-seconds";
+    // asymmetric only: an HMAC secret in a public-key property would let anyone who reads it mint admin tokens
+    static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
+            JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256, JWSAlgorithm.ES384,
+            JWSAlgorithm.ES512);
+    private static final Logger LOG = Logger.getLogger(AdminSettings.class.getName());
+
+    @Inject
+    @ConfigProperty(name = PUBLIC_KEY)
+    Optional<String> publicKey;
+
+    @Inject
+    @ConfigProperty(name = LOCATION)
+    Optional<String> location;
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.issuer")
+    Optional<String> issuer;
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.audiences")
+    Optional<List<String>> audiences;
+
+    @Inject
+    @ConfigProperty(name = ALGORITHM)
+    Optional<String> algorithm;
+
+    @Inject
+    @ConfigProperty(name = CLOCK_SKEW, defaultValue = "60")
+    int clockSkewSeconds;
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.token.header", defaultValue = "Authorization")
+    String tokenHeader;
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.token.cookie", defaultValue = "Bearer")
+    String tokenCookie;
+
+    @Inject
+    @ConfigProperty(name = "issuer.admin.group", defaultValue = "issuer-admin")
+    String group;
+
+    @Inject
+    @ConfigProperty(name = REFRESH, defaultValue = "60")
+    long refreshSeconds;
+
+    private Optional<AdminTokenVerifier> verifier = Optional.empty();
+
+    public void validate() {
+        if (clockSkewSeconds < 0 || clockSkewSeconds > 600) {
+            throw new ConfigurationException(CLOCK_SKEW, "must be between 0 and 600 seconds, is " + clockSkewSeconds);
+        }
+        if (refreshSeconds < 1) {
+            throw new ConfigurationException(REFRESH, "must be at least 1 second, is " + refreshSeconds);
+        }
+        Optional<String> inline = publicKey.filter(k -> !k.isBlank());
+        Optional<String> file = location.filter(l -> !l.isBlank());
+        if (inline.isPresent() && file.isPresent()) {
+            throw new ConfigurationException(PUBLIC_KEY, "set either it or " + LOCATION + ", not both (MP JWT 2.1 §9.2)");
+        }
+        verifier = inline.map(this::inlineKeys).or(() -> file.map(this::remoteKeys));
+        if (verifier.isEmpty()) {
+            LOG.warning(() -> "Admin API disabled: every request is answered 401 until " + LOCATION
+                    + " (MP_JWT_VERIFY_PUBLICKEY_LOCATION) or " + PUBLIC_KEY + " names the identity provider's key");
+        } else if (issuer.filter(i -> !i.isBlank()).isEmpty()) {
+            LOG.warning("Admin API: mp.jwt.verify.issuer (MP_JWT_VERIFY_ISSUER) is not set; the token issuer is not checked");
+        }
+    }
+
+    private AdminTokenVerifier inlineKeys(String text) {
+        JWKSet keys;
+        try {
+            keys = PublicKeyText.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(PUBLIC_KEY, e.getMessage());
+        }
+        return verifier(new ImmutableJWKSet<>(keys));
+    }
+
+    private AdminTokenVerifier remoteKeys(String where) {
+        return verifier(new AdminKeys(where.strip(), Duration.ofSeconds(refreshSeconds), Clock.systemUTC()));
+    }
+
+    private AdminTokenVerifier verifier(JWKSource<SecurityContext> keys) {
+        return new AdminTokenVerifier(keys, algorithms(), issuer.filter(i -> !i.isBlank()),
+                audiences.filter(a -> !a.isEmpty()), clockSkewSeconds, group);
+    }
+
+    // MP JWT 2.1 §9.2.3 names one algorithm, RS256 by default; unset, ES256 is accepted as well
+    private Set<JWSAlgorithm> algorithms() {
+        if (algorithm.filter(a -> !a.isBlank()).isEmpty()) {
+            return Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
+        }
+        JWSAlgorithm named = JWSAlgorithm.parse(algorithm.get().strip());
+        if (!ALGORITHMS.contains(named)) {
+            throw new ConfigurationException(ALGORITHM, "must be one of " + ALGORITHMS + ", is " + algorithm.get());
+        }
+        return Set.of(named);
+    }
+
+    public Optional<AdminTokenVerifier> verifier() {
+        return verifier;
+    }
+
+    public String tokenHeader() {
+        return tokenHeader;
+    }
+
+    public String tokenCookie() {
+        return tokenCookie;
+    }
+}

@@ -1,0 +1,33 @@
+package org.openissuer.audit.control;
+
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.openissuer.audit.entity.AuditContext;
+import org.openissuer.audit.entity.IssuanceEvent;
+import org.openissuer.error.IssuerException;
+
+/** Puts a refused request on record, in its own transaction: the refusal itself changed nothing. */
+@ApplicationScoped
+public class Refusals {
+
+    private static final Logger LOG = Logger.getLogger(Refusals.class.getName());
+
+    @Inject
+    IssuanceAudit audit;
+
+    public void record(AuditContext context, IssuerException refusal) {
+        try {
+            audit.appendAlone(List.of(IssuanceEvent.requestFailed(context, refusal.error().code(), refusal.description(),
+                    audit.now())));
+        } catch (RuntimeException e) {
+            // the client still gets its protocol error; the log keeps what the trail could not
+            LOG.log(Level.WARNING, "Cannot record refused request " + context.requestId() + " (" + refusal.error().code()
+                    + ") in the audit trail", e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.openissuer.metadata.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import org.openissuer.token.entity.TokenRequest;
+
+/**
+ * The built-in authorization server's metadata (RFC 8414 §2, OID4VCI 1.0 §12.3). It serves only
+ * the pre-authorized code grant, so it has a token endpoint and no authorization endpoint.
+ */
+public final class AuthorizationServerMetadata {
+
+    public static final String TOKEN_PATH = "/oid4vci/token";
+    public static final String JWKS_PATH = "/oid4vci/jwks";
+
+    private AuthorizationServerMetadata() {
+    }
+
+    public static JsonObject build(String issuer) {
+        return Json.createObjectBuilder()
+                .add("issuer", issuer)
+                .add("token_endpoint", issuer + TOKEN_PATH)
+                .add("jwks_uri", issuer + JWKS_PATH)
+                // RFC 8414 §2 requires the member; no authorization endpoint means no response type at all
+                .add("response_types_supported", Json.createArrayBuilder())
+                .add("grant_types_supported", Json.createArrayBuilder().add(TokenRequest.PRE_AUTHORIZED_GRANT))
+                // OID4VCI 1.0 §12.3: wallets may redeem codes without client authentication
+                .add("pre-authorized_grant_anonymous_access_supported", true)
+                .add("token_endpoint_auth_methods_supported", Json.createArrayBuilder().add("none"))
+                .add("authorization_details_types_supported", Json.createArrayBuilder().add("openid_credential"))
+                .build();
+    }
+}

@@ -1,0 +1,60 @@
+package org.openissuer.token.boundary;
+
+import java.io.InputStream;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.openissuer.audit.control.Refusals;
+import org.openissuer.audit.entity.AuditContext;
+import org.openissuer.error.IssuerException;
+import org.openissuer.platform.BoundedBody;
+import org.openissuer.platform.RequestIds;
+import org.openissuer.token.control.PreAuthorizedCodes;
+import org.openissuer.token.entity.IssuedToken;
+import org.openissuer.token.entity.TokenRequest;
+
+/** The built-in authorization server's token endpoint (RFC 6749 §3.2, OID4VCI 1.0 §6). */
+@RequestScoped
+@Path("/oid4vci/token")
+public class TokenResource {
+
+    static final String ENDPOINT = "token";
+    static final int MAX_BODY = 8 * 1024;
+
+    @Inject
+    PreAuthorizedCodes codes;
+
+    @Inject
+    Refusals refusals;
+
+    @Context
+    HttpServletRequest request;
+
+    // any content type is accepted here, so that a wrong one is an RFC 6749 invalid_request, not a 415
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response token(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        AuditContext context = AuditContext.of(RequestIds.of(request), ENDPOINT, request.getRemoteAddr());
+        TokenRequest parsed;
+        try {
+            parsed = TokenRequest.parse(contentType, BoundedBody.read(body, MAX_BODY));
+        } catch (IssuerException refused) {
+            refusals.record(context, refused);
+            throw refused;
+        }
+        IssuedToken token = codes.exchange(parsed, context);
+        // RFC 6749 §5.1: token responses must not be cached
+        return Response.ok(token.toResponse().toString(), MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache").build();
+    }
+}

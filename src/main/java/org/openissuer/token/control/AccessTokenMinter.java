@@ -1,0 +1,97 @@
+package org.openissuer.token.control;
+
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonString;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import org.openissuer.keys.control.IssuerKeys;
+import org.openissuer.keys.control.SigningKeys;
+import org.openissuer.offer.control.OfferJson;
+import org.openissuer.offer.entity.CredentialOffer;
+import org.openissuer.platform.IssuerSettings;
+import org.openissuer.token.entity.AuthorizationDetail;
+import org.openissuer.token.entity.IssuedToken;
+
+/** Mints the access tokens of the pre-authorized code flow in the shape of {@link AccessTokenFormat}. */
+@ApplicationScoped
+public class AccessTokenMinter {
+
+    // RFC 9068 §2.2: jti unique per token; 256 random bits
+    private static final int TOKEN_ID_BYTES = 32;
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    IssuerKeys keys;
+
+    @Inject
+    IssuerSettings settings;
+
+    @Inject
+    TokenSettings tokenSettings;
+
+    public String newTokenId() {
+        byte[] id = new byte[TOKEN_ID_BYTES];
+        RANDOM.nextBytes(id);
+        return BASE64URL.encodeToString(id);
+    }
+
+    /**
+     * One authorization detail per offered configuration; the configuration id doubles as the one
+     * credential identifier, since an offer carries one data set per configuration (§6.2).
+     *
+     * @param holderKeyThumbprint the DPoP key (RFC 9449 §6.1 cnf.jkt) once issue #5 binds tokens; empty for Bearer
+     */
+    public IssuedToken mint(CredentialOffer offer, String tokenId, OffsetDateTime now, Optional<String> holderKeyThumbprint) {
+        List<AuthorizationDetail> details = new ArrayList<>();
+        OfferJson.configurationIds(offer).getValuesAs(JsonString.class)
+                .forEach(id -> details.add(new AuthorizationDetail(id.getString(), List.of(id.getString()))));
+        String issuer = settings.identifier().value();
+        OffsetDateTime expires = now.plus(tokenSettings.lifetime());
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .audience(issuer)
+                .subject(offer.subject())
+                .issueTime(Date.from(now.toInstant()))
+                .expirationTime(Date.from(expires.toInstant()))
+                .jwtID(tokenId)
+                .claim(AccessTokenFormat.AUTHORIZATION_DETAILS, details.stream().map(AccessTokenMinter::json).toList())
+                .claim(AccessTokenFormat.OFFER_ID, offer.id());
+        holderKeyThumbprint.ifPresent(jkt -> claims.claim(AccessTokenFormat.CONFIRMATION, Map.of(AccessTokenFormat.THUMBPRINT, jkt)));
+        ECKey key = keys.authorizationServerKeys().active();
+        JWSHeader header = new JWSHeader.Builder(SigningKeys.ALGORITHM).type(AccessTokenFormat.TYPE).keyID(key.getKeyID()).build();
+        SignedJWT jwt = new SignedJWT(header, claims.build());
+        try {
+            jwt.sign(new ECDSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign an access token with key " + key.getKeyID(), e);
+        }
+        return new IssuedToken(jwt.serialize(), tokenId, holderKeyThumbprint.isPresent() ? "DPoP" : "Bearer",
+                tokenSettings.lifetime(), details);
+    }
+
+    private static Map<String, Object> json(AuthorizationDetail detail) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("type", AuthorizationDetail.TYPE);
+        json.put("credential_configuration_id", detail.credentialConfigurationId());
+        json.put("credential_identifiers", detail.credentialIdentifiers());
+        return json;
+    }
+}

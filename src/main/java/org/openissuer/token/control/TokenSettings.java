@@ -1,0 +1,46 @@
+package org.openissuer.token.control;
+
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openissuer.platform.ConfigurationException;
+
+/** Settings of the built-in token endpoint; checked at deployment. */
+@ApplicationScoped
+public class TokenSettings {
+
+    static final String LIFETIME = "issuer.token.lifetime-seconds";
+    static final String MAX_TX_CODE_ATTEMPTS = "issuer.token.max-tx-code-attempts";
+    // OID4VCI 1.0 §13.10: a token that is not sender-constrained should live at most 5 minutes
+    static final long MAX_BEARER_LIFETIME = 300;
+
+    @Inject
+    @ConfigProperty(name = LIFETIME, defaultValue = "300")
+    long lifetimeSeconds;
+
+    @Inject
+    @ConfigProperty(name = MAX_TX_CODE_ATTEMPTS, defaultValue = "5")
+    int maxTxCodeAttempts;
+
+    public void validate() {
+        if (lifetimeSeconds < 10 || lifetimeSeconds > MAX_BEARER_LIFETIME) {
+            throw new ConfigurationException(LIFETIME, "must be between 10 and " + MAX_BEARER_LIFETIME
+                    + " seconds while access tokens are not sender-constrained (OID4VCI 1.0 §13.10), is " + lifetimeSeconds);
+        }
+        // §13.6.3: a handful of attempts; each one is a guess at a short numeric code
+        if (maxTxCodeAttempts < 1 || maxTxCodeAttempts > 10) {
+            throw new ConfigurationException(MAX_TX_CODE_ATTEMPTS, "must be between 1 and 10, is " + maxTxCodeAttempts);
+        }
+    }
+
+    public Duration lifetime() {
+        return Duration.ofSeconds(lifetimeSeconds);
+    }
+
+    public int maxTxCodeAttempts() {
+        return maxTxCodeAttempts;
+    }
+}
