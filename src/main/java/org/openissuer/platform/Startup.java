@@ -11,6 +11,7 @@ import jakarta.servlet.ServletContext;
 import org.openissuer.admin.control.AdminSettings;
 import org.openissuer.credential.control.CredentialConfigurations;
 import org.openissuer.credential.control.CredentialIssuance;
+import org.openissuer.encryption.control.EncryptionSettings;
 import org.openissuer.keys.control.IssuerKeys;
 import org.openissuer.metadata.control.PublishedMetadata;
 import org.openissuer.nonce.control.NoncePurge;
@@ -40,6 +41,9 @@ public class Startup {
     AdminSettings adminSettings;
 
     @Inject
+    EncryptionSettings encryptionSettings;
+
+    @Inject
     DatabaseMigrations migrations;
 
     @Inject
@@ -67,6 +71,7 @@ public class Startup {
             offerSettings.validate();
             tokenSettings.validate();
             adminSettings.validate();
+            encryptionSettings.validate();
             keys.load();
             tokens.load();
             configurations.load();

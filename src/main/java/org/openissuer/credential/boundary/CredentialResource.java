@@ -20,6 +20,8 @@ import org.openissuer.audit.entity.AuditContext;
 import org.openissuer.credential.control.CredentialIssuance;
 import org.openissuer.credential.control.IssuanceSettings;
 import org.openissuer.credential.control.RequestBody;
+import org.openissuer.encryption.control.ResponseEncryption;
+import org.openissuer.encryption.entity.EncodedBody;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
 import org.openissuer.platform.RequestIds;
@@ -42,19 +44,21 @@ public class CredentialResource {
     // OID4VCI 1.0 §8: any content type reaches us, so a wrong one gets the protocol's error, not a bare 415
     @POST
     @Consumes(MediaType.WILDCARD)
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, ResponseEncryption.MEDIA_TYPE})
     public Response issue(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         AuditContext context = AuditContext.of(RequestIds.of(http), ENDPOINT, http.getRemoteAddr());
         RequestBody request = () -> read(contentType, body);
-        String json = issuance.issue(authorization, request, context).toJson().toString();
+        EncodedBody answer = issuance.issue(authorization, request, context);
         // OID4VCI 1.0 §8.3: credentials and nonces must not be cached
-        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        return Response.ok(answer.content(), answer.mediaType()).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
-    private byte[] read(String contentType, InputStream body) {
-        if (!isJson(contentType)) {
-            throw invalid("Content-Type must be application/json");
+    private RequestBody.Received read(String contentType, InputStream body) {
+        // OID4VCI 1.0 §8.2, §10: application/json, or application/jwt for an encrypted request
+        boolean encrypted = is(contentType, "jwt");
+        if (!encrypted && !is(contentType, "json")) {
+            throw invalid("Content-Type must be application/json or application/jwt");
         }
         int max = settings.maxRequestBytes();
         try {
@@ -62,19 +66,19 @@ public class CredentialResource {
             if (bytes.length > max) {
                 throw invalid("the request body exceeds " + max + " bytes");
             }
-            return bytes;
+            return new RequestBody.Received(bytes, encrypted);
         } catch (IOException e) {
             throw invalid("the request body cannot be read");
         }
     }
 
-    private static boolean isJson(String contentType) {
+    private static boolean is(String contentType, String subtype) {
         if (contentType == null) {
             return false;
         }
         try {
             MediaType type = MediaType.valueOf(contentType);
-            return "application".equalsIgnoreCase(type.getType()) && "json".equalsIgnoreCase(type.getSubtype());
+            return "application".equalsIgnoreCase(type.getType()) && subtype.equalsIgnoreCase(type.getSubtype());
         } catch (IllegalArgumentException e) {
             return false;
         }

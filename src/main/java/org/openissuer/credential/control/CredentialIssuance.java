@@ -24,6 +24,9 @@ import org.openissuer.credential.entity.CredentialConfiguration;
 import org.openissuer.credential.entity.CredentialRequest;
 import org.openissuer.credential.entity.Dialect;
 import org.openissuer.credential.entity.IssuanceResponse;
+import org.openissuer.encryption.control.MessageEncryption;
+import org.openissuer.encryption.entity.EncodedBody;
+import org.openissuer.encryption.entity.ResponseEncryptionParameters;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
 import org.openissuer.keys.control.IssuerKeys;
@@ -78,6 +81,9 @@ public class CredentialIssuance {
     @Inject
     Nonces nonces;
 
+    @Inject
+    MessageEncryption encryption;
+
     private final Clock clock = Clock.systemUTC();
     private SdJwtVcIssuer sdJwt;
     private JwtProofVerifier proofs;
@@ -91,23 +97,25 @@ public class CredentialIssuance {
         perPrincipal = new FixedWindowLimiter(issuance.rateRequests(), issuance.rateWindow(), clock);
     }
 
-    public IssuanceResponse issue(String authorization, RequestBody body, AuditContext start) {
+    public EncodedBody issue(String authorization, RequestBody body, AuditContext start) {
         AuditContext context = start;
         Dialect dialect = Dialect.V1;
+        Optional<ResponseEncryptionParameters> responseEncryption;
         Committed committed;
         try {
             AccessToken token = tokens.verify(BearerTokens.extract(authorization));
             context = context.withToken(token.subject(), token.subject(), token.clientId(), token.tokenId(), token.offerId());
             admit(token);
-            CredentialRequest request = CredentialRequest.parse(body.read());
+            // decrypted here, after the token: a 401 beats a 400, and every failure is on record
+            RequestBody.Received received = body.read();
+            CredentialRequest request = CredentialRequest.parse(
+                    encryption.open(received.bytes(), received.encrypted(), issuance.maxRequestBytes()));
             dialect = request.dialect();
             RequestTarget target = RequestTarget.resolve(request, token, configurations);
             CredentialConfiguration configuration = target.configuration();
             context = context.withRequest(dialect.label(), configuration.id(), configuration.vct(), target.format());
-            if (request.responseEncryption().isPresent()) {
-                // OID4VCI 1.0 §8.2: the metadata advertises no credential_response_encryption
-                throw new IssuerException(IssuerError.INVALID_ENCRYPTION_PARAMETERS, "response encryption is not supported");
-            }
+            responseEncryption = request.responseEncryption();
+            encryption.checkResponse(received.encrypted(), dialect, responseEncryption);
             List<VerifiedProof> verified = verifyProofs(request, configuration, token);
             JsonObject data = subjectData(token, configuration);
             committed = issueAndCommit(verified, configuration, target.format(), data, dialect, context);
@@ -122,7 +130,8 @@ public class CredentialIssuance {
             // the refusal is on record already: it committed with the nonce consumption
             throw draft13Extras(dialect, committed.refusal().get(), committed.freshNonce());
         }
-        return committed.response();
+        // OID4VCI 1.0 §8.3, §10: the 200 answer is a JWE when the wallet asked for one (errors never are)
+        return encryption.encode(committed.response().toJson(), responseEncryption);
     }
 
     /** The transaction's result: credentials to send, or a refusal to throw once committed. */

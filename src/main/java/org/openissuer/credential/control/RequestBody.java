@@ -4,5 +4,9 @@ package org.openissuer.credential.control;
 @FunctionalInterface
 public interface RequestBody {
 
-    byte[] read();
+    Received read();
+
+    /** The bytes as sent; encrypted when the content type was application/jwt (OID4VCI 1.0 §10). */
+    record Received(byte[] bytes, boolean encrypted) {
+    }
 }

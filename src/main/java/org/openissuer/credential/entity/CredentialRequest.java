@@ -12,6 +12,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 
+import org.openissuer.encryption.entity.ResponseEncryptionParameters;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
 
@@ -26,7 +27,7 @@ public record CredentialRequest(
         Optional<String> format,
         Optional<String> vct,
         List<String> jwtProofs,
-        Optional<JsonObject> responseEncryption) {
+        Optional<ResponseEncryptionParameters> responseEncryption) {
 
     public static final String PROOF_TYPE_JWT = "jwt";
 
@@ -73,13 +74,10 @@ public record CredentialRequest(
             throw invalid("credential_configuration_id or credential_identifier is required");
         }
         List<String> proofs = single ? singleProof(body.get("proof")) : batch ? proofs(body.get("proofs")) : List.of();
-        Optional<JsonObject> encryption = Optional.ofNullable(body.get("credential_response_encryption")).map(v -> {
-            if (v.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new IssuerException(IssuerError.INVALID_ENCRYPTION_PARAMETERS,
-                        "credential_response_encryption must be an object");
-            }
-            return v.asJsonObject();
-        });
+        // OID4VCI 1.0 §8.2 (draft 13 §7.2 also sent alg beside the jwk)
+        Optional<ResponseEncryptionParameters> encryption = Optional.ofNullable(body.get("credential_response_encryption"))
+                .filter(v -> v != JsonValue.NULL)
+                .map(v -> ResponseEncryptionParameters.parse(v, dialect == Dialect.DRAFT_13));
         return new CredentialRequest(dialect, configurationId, identifier, format, vct, proofs, encryption);
     }
 

@@ -18,8 +18,8 @@ import org.openissuer.platform.ConfigurationException;
 import org.openissuer.platform.IssuerSettings;
 
 /**
- * The issuer's ES256 keys, loaded once at deployment: the credential signing keys and the
- * keys of the built-in authorization server that signs access tokens.
+ * The issuer's keys, loaded once at deployment: the credential signing keys, the keys of the
+ * built-in authorization server that signs access tokens, and the request encryption keys.
  */
 @ApplicationScoped
 public class IssuerKeys {
@@ -34,10 +34,13 @@ public class IssuerKeys {
 
     private SigningKeys credentialKeys;
     private SigningKeys authorizationServerKeys;
+    private EncryptionKeys encryptionKeys;
 
     public void load() {
         credentialKeys = load(KeyRole.CREDENTIAL_SIGNING);
         authorizationServerKeys = load(KeyRole.AUTHORIZATION_SERVER);
+        encryptionKeys = EncryptionKeyLoader.load(setting(EncryptionKeyLoader.KEYS_PROPERTY).map(Path::of), settings.dataDir());
+        LOG.info(() -> "Credential request encryption: publishing " + encryptionKeys.all().size() + " key(s)");
     }
 
     private SigningKeys load(KeyRole role) {
@@ -71,6 +74,11 @@ public class IssuerKeys {
     /** The built-in authorization server's keys (access tokens of the pre-authorized code flow). */
     public SigningKeys authorizationServerKeys() {
         return authorizationServerKeys;
+    }
+
+    /** The keys wallets encrypt credential requests to (OID4VCI 1.0 §10). */
+    public EncryptionKeys encryptionKeys() {
+        return encryptionKeys;
     }
 
     public JWKSet publicJwks() {

@@ -2,6 +2,7 @@ package org.openissuer.metadata.control;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -25,6 +26,12 @@ public final class IssuerMetadata {
 
     public static JsonObject build(String issuer, List<String> authorizationServers, int batchSize,
             JsonArray issuerDisplay, Collection<CredentialConfiguration> configurations) {
+        return build(issuer, authorizationServers, batchSize, issuerDisplay, configurations, Optional.empty());
+    }
+
+    /** @param encryption credential_request_encryption and credential_response_encryption (§12.2.4) */
+    public static JsonObject build(String issuer, List<String> authorizationServers, int batchSize,
+            JsonArray issuerDisplay, Collection<CredentialConfiguration> configurations, Optional<Encryption> encryption) {
         JsonObjectBuilder metadata = Json.createObjectBuilder()
                 .add("credential_issuer", issuer)
                 .add("authorization_servers", strings(authorizationServers))
@@ -34,12 +41,17 @@ public final class IssuerMetadata {
         if (batchSize >= 2) {
             metadata.add("batch_credential_issuance", Json.createObjectBuilder().add("batch_size", batchSize));
         }
+        encryption.ifPresent(e -> metadata.add("credential_request_encryption", e.request())
+                .add("credential_response_encryption", e.response()));
         if (!issuerDisplay.isEmpty()) {
             metadata.add("display", issuerDisplay);
         }
         JsonObjectBuilder supported = Json.createObjectBuilder();
         configurations.forEach(c -> supported.add(c.id(), configuration(c)));
         return metadata.add("credential_configurations_supported", supported).build();
+    }
+
+    public record Encryption(JsonObject request, JsonObject response) {
     }
 
     private static JsonObject configuration(CredentialConfiguration config) {

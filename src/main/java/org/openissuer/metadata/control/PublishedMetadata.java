@@ -2,12 +2,14 @@ package org.openissuer.metadata.control;
 
 import java.io.StringReader;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 
 import org.openissuer.credential.control.CredentialConfigurations;
+import org.openissuer.encryption.control.MessageEncryption;
 import org.openissuer.keys.control.IssuerKeys;
 import org.openissuer.platform.IssuerSettings;
 import org.openissuer.token.control.AccessTokens;
@@ -29,6 +31,9 @@ public class PublishedMetadata {
     @Inject
     AccessTokens tokens;
 
+    @Inject
+    MessageEncryption encryption;
+
     private String issuerMetadata;
     private String jwtVcIssuerMetadata;
     private String authorizationServerMetadata;
@@ -40,7 +45,9 @@ public class PublishedMetadata {
         List<String> authorizationServers = settings.configuredAuthorizationServers()
                 .orElseGet(() -> tokens.servers().stream().map(TrustedAuthorizationServer::issuer).toList());
         issuerMetadata = IssuerMetadata.build(issuer, authorizationServers, settings.batchSize(),
-                configurations.issuerDisplay(), configurations.all().values()).toString();
+                configurations.issuerDisplay(), configurations.all().values(),
+                Optional.of(new IssuerMetadata.Encryption(encryption.requestMetadata(), encryption.responseMetadata())))
+                .toString();
         // SD-JWT VC §4: the issuer's public keys for verifiers, under the same identifier
         jwtVcIssuerMetadata = Json.createObjectBuilder()
                 .add("issuer", issuer)

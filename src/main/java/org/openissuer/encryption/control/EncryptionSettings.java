@@ -1,0 +1,55 @@
+package org.openissuer.encryption.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import org.openissuer.platform.ConfigurationException;
+
+/** Settings of credential request and response encryption (OID4VCI 1.0 §10), checked at deployment. */
+@ApplicationScoped
+public class EncryptionSettings {
+
+    static final String REQUEST_REQUIRED = "issuer.encryption.request-required";
+    static final String RESPONSE_REQUIRED = "issuer.encryption.response-required";
+    static final String DRAFT13_PLAINTEXT = "issuer.encryption.draft13-plaintext-response-request";
+
+    // read as text: MicroProfile Config turns any typo into false, and a typo here weakens security
+    @Inject
+    @ConfigProperty(name = REQUEST_REQUIRED, defaultValue = "false")
+    String requestRequired;
+
+    @Inject
+    @ConfigProperty(name = RESPONSE_REQUIRED, defaultValue = "false")
+    String responseRequired;
+
+    @Inject
+    @ConfigProperty(name = DRAFT13_PLAINTEXT, defaultValue = "true")
+    String draft13Plaintext;
+
+    private EncryptionPolicy policy;
+
+    public void validate() {
+        policy = new EncryptionPolicy(flag(REQUEST_REQUIRED, requestRequired), flag(RESPONSE_REQUIRED, responseRequired),
+                flag(DRAFT13_PLAINTEXT, draft13Plaintext));
+    }
+
+    static boolean flag(String property, String value) {
+        String v = value == null ? "" : value.strip();
+        if ("true".equalsIgnoreCase(v)) {
+            return true;
+        }
+        if ("false".equalsIgnoreCase(v)) {
+            return false;
+        }
+        throw new ConfigurationException(property, "must be true or false, is '" + value + "'");
+    }
+
+    public EncryptionPolicy policy() {
+        if (policy == null) {
+            validate();
+        }
+        return policy;
+    }
+}
