@@ -8,9 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
+import com.nimbusds.jose.JWEAlgorithm;
+
 import org.junit.jupiter.api.Test;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
+import org.openissuer.testsupport.Jwe;
 
 class CredentialRequestTest {
 
@@ -99,9 +102,12 @@ class CredentialRequestTest {
     }
 
     @Test
-    void keepsTheResponseEncryptionRequestForTheIssuanceToJudge() {
-        assertTrue(parse("{\"credential_configuration_id\":\"Id\",\"credential_response_encryption\":{}}")
-                .responseEncryption().isPresent());
+    void parsesTheResponseEncryptionParameters() {
+        String jwk = Jwe.walletKey(JWEAlgorithm.ECDH_ES, "w").toPublicJWK().toJSONString();
+        assertTrue(parse("{\"credential_configuration_id\":\"Id\",\"credential_response_encryption\":{\"jwk\":" + jwk
+                + ",\"enc\":\"A256GCM\"}}").responseEncryption().isPresent());
+        assertRejected("{\"credential_configuration_id\":\"Id\",\"credential_response_encryption\":{}}",
+                IssuerError.INVALID_ENCRYPTION_PARAMETERS);
         assertRejected("{\"credential_configuration_id\":\"Id\",\"credential_response_encryption\":1}",
                 IssuerError.INVALID_ENCRYPTION_PARAMETERS);
     }
