@@ -172,7 +172,7 @@ class CredentialErrorsIT {
     }
 
     @Test
-    void invalidEncryptionParametersWhileEncryptionIsNotOffered() {
+    void invalidEncryptionParametersWithoutAJwk() {
         JsonObject request = Json.createObjectBuilder(validRequest()).add("credential_response_encryption",
                 Json.createObjectBuilder().add("enc", "A128GCM")).build();
         assertError(Wallet.post(token(), request), "invalid_encryption_parameters");
