@@ -15,7 +15,15 @@ import java.util.logging.Logger;
 
 import com.nimbusds.jose.Algorithm;
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.EncryptionMethod;
 import com.nimbusds.jose.JWEAlgorithm;
+import com.nimbusds.jose.JWEHeader;
+import com.nimbusds.jose.JWEObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDHDecrypter;
+import com.nimbusds.jose.crypto.ECDHEncrypter;
+import com.nimbusds.jose.crypto.RSADecrypter;
+import com.nimbusds.jose.crypto.RSAEncrypter;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -57,6 +65,7 @@ public final class EncryptionKeyLoader {
         if (!Files.exists(generated)) {
             generate(generated);
         } else {
+            warnIfShared(generated);
             LOG.warning(() -> "Request encryption: using the key generated earlier in " + generated + "; configure "
                     + KEYS_PROPERTY + " (" + KeyRole.env(KEYS_PROPERTY) + ") with managed keys for production.");
         }
@@ -91,9 +100,33 @@ public final class EncryptionKeyLoader {
             if (!kids.add(key.getKeyID())) {
                 throw new ConfigurationException(KEYS_PROPERTY, "kid '" + key.getKeyID() + "' is used by two keys");
             }
+            proveUsable(key);
             keys.add(key);
         }
         return keys;
+    }
+
+    // A private half that does not match its public half would publish a key nobody can use
+    private static void proveUsable(JWK key) {
+        try {
+            JWEAlgorithm alg = JWEAlgorithm.parse(key.getAlgorithm().getName());
+            JWEObject probe = new JWEObject(new JWEHeader(alg, EncryptionMethod.A128GCM), new Payload("probe"));
+            probe.encrypt(key instanceof ECKey ec ? new ECDHEncrypter(ec.toECPublicKey()) : new RSAEncrypter((RSAKey) key));
+            probe.decrypt(key instanceof ECKey ec ? new ECDHDecrypter(ec) : new RSADecrypter((RSAKey) key));
+        } catch (JOSEException | RuntimeException e) {
+            throw new ConfigurationException(KEYS_PROPERTY, "key '" + key.getKeyID()
+                    + "': private and public parts do not belong together", e);
+        }
+    }
+
+    private static void warnIfShared(Path file) {
+        try {
+            if (!PrivateFiles.isOwnerOnly(file)) {
+                LOG.severe(() -> "Key file " + file + " is readable by other users: chmod 600 it");
+            }
+        } catch (IOException e) {
+            LOG.warning(() -> "Cannot read the permissions of " + file + ": " + e.getMessage());
+        }
     }
 
     // OID4VCI 1.0 §10: the alg of a published key is the JWE alg wallets must use with it

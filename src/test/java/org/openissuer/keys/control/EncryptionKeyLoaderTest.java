@@ -75,6 +75,7 @@ class EncryptionKeyLoaderTest {
         OctetSequenceKey oct = new OctetSequenceKeyGenerator(256).keyID("oct").generate();
         assertRejected(PROPERTY, () -> load(oct), "EC P-256");
         assertRejected(PROPERTY, () -> load(TestKeys.p384("same"), TestKeys.p384("same")), "used by two keys");
+        assertRejected(PROPERTY, () -> load(TestKeys.withForeignPrivatePart("foreign")), "do not belong together");
     }
 
     @Test
