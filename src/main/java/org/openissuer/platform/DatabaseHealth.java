@@ -8,6 +8,8 @@ import javax.sql.DataSource;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -23,6 +25,15 @@ public class DatabaseHealth implements HealthCheck {
 
     @Resource(lookup = "java:comp/env/jdbc/issuer")
     DataSource dataSource;
+
+    /*
+     * Created while the application starts, not at the first probe: WildFly runs health checks
+     * on its management thread, where the application's java:comp/env is not bound, so creating
+     * the bean (and injecting the data source) there fails (WFLYWELD0049).
+     */
+    void createAtStart(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        // nothing to do: delivering the event creates the bean
+    }
 
     @Override
     public HealthCheckResponse call() {

@@ -29,7 +29,7 @@ class OperationsIT {
 
     @Test
     void isReadyOnlyWithTheDatabaseChecked() {
-        HttpResponse<String> response = Http.get("/health/ready");
+        HttpResponse<String> response = Http.health("/health/ready");
         assertEquals(200, response.statusCode(), response.body());
         JsonObject health = Http.json(response);
         assertEquals("UP", health.getString("status"));

@@ -24,6 +24,21 @@ public final class Http {
         return "http://localhost:" + System.getProperty("it.http.port", "19080");
     }
 
+    /**
+     * Where MicroProfile Health answers: the application port on Liberty, the management
+     * interface (9990 + port offset) on WildFly.
+     */
+    public static String healthBase() {
+        if ("wildfly".equals(System.getProperty("it.server"))) {
+            return "http://localhost:" + System.getProperty("it.wildfly.management.port", "21290");
+        }
+        return base();
+    }
+
+    public static HttpResponse<String> health(String path) {
+        return send(HttpRequest.newBuilder(URI.create(healthBase() + path)).timeout(Duration.ofSeconds(30)).GET().build());
+    }
+
     public static HttpResponse<String> get(String path, String... headers) {
         return send(request(path, headers).GET().build());
     }
