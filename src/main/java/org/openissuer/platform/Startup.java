@@ -17,6 +17,7 @@ import org.openissuer.metadata.control.PublishedMetadata;
 import org.openissuer.nonce.control.NoncePurge;
 import org.openissuer.token.control.AccessTokens;
 import org.openissuer.offer.control.OfferSettings;
+import org.openissuer.ratelimit.control.RateLimits;
 import org.openissuer.token.control.TokenSettings;
 
 /**
@@ -64,6 +65,9 @@ public class Startup {
     @Inject
     NoncePurge noncePurge;
 
+    @Inject
+    RateLimits rateLimits;
+
     // CDI 4.0 §6.7.3: in a web application the payload of this event is the ServletContext
     void onStart(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
         try {
@@ -79,6 +83,7 @@ public class Startup {
             metadata.render();
             migrations.migrate(context);
             noncePurge.schedule();
+            rateLimits.start();
         } catch (RuntimeException e) {
             LOG.severe(() -> "OpenIssuer cannot start: " + e.getMessage());
             throw e;

@@ -21,9 +21,19 @@ public class Refusals {
     IssuanceAudit audit;
 
     public void record(AuditContext context, IssuerException refusal) {
+        write(context, refusal, List.of(IssuanceEvent.requestFailed(context, refusal.error().code(),
+                refusal.description(), audit.now())));
+    }
+
+    /** A request refused before anything else recorded it, e.g. over a rate limit: started and failed. */
+    public void recordRequest(AuditContext context, IssuerException refusal) {
+        write(context, refusal, List.of(IssuanceEvent.requestStarted(context, audit.now()),
+                IssuanceEvent.requestFailed(context, refusal.error().code(), refusal.description(), audit.now())));
+    }
+
+    private void write(AuditContext context, IssuerException refusal, List<IssuanceEvent> events) {
         try {
-            audit.appendAlone(List.of(IssuanceEvent.requestFailed(context, refusal.error().code(), refusal.description(),
-                    audit.now())));
+            audit.appendAlone(events);
         } catch (RuntimeException e) {
             // the client still gets its protocol error; the log keeps what the trail could not
             LOG.log(Level.WARNING, "Cannot record refused request " + context.requestId() + " (" + refusal.error().code()

@@ -25,6 +25,7 @@ import org.openissuer.encryption.entity.EncodedBody;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
 import org.openissuer.platform.RequestIds;
+import org.openissuer.ratelimit.boundary.ClientAddresses;
 
 @RequestScoped
 @Path("/oid4vci/credential")
@@ -38,6 +39,9 @@ public class CredentialResource {
     @Inject
     IssuanceSettings settings;
 
+    @Inject
+    ClientAddresses addresses;
+
     @Context
     HttpServletRequest http;
 
@@ -47,7 +51,7 @@ public class CredentialResource {
     @Produces({MediaType.APPLICATION_JSON, ResponseEncryption.MEDIA_TYPE})
     public Response issue(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
-        AuditContext context = AuditContext.of(RequestIds.of(http), ENDPOINT, http.getRemoteAddr());
+        AuditContext context = AuditContext.of(RequestIds.of(http), ENDPOINT, addresses.of(http));
         RequestBody request = () -> read(contentType, body);
         EncodedBody answer = issuance.issue(authorization, request, context);
         // OID4VCI 1.0 §8.3: credentials and nonces must not be cached

@@ -36,7 +36,8 @@ import org.openissuer.platform.IssuerSettings;
 import org.openissuer.proof.control.JwtProofVerifier;
 import org.openissuer.proof.control.ProofRules;
 import org.openissuer.proof.entity.VerifiedProof;
-import org.openissuer.ratelimit.control.FixedWindowLimiter;
+import org.openissuer.ratelimit.control.RateLimits;
+import org.openissuer.ratelimit.entity.Limited;
 import org.openissuer.sdjwt.control.SdJwtVcIssuer;
 import org.openissuer.sdjwt.entity.IssuedSdJwt;
 import org.openissuer.sdjwt.entity.SdJwtVcRequest;
@@ -84,17 +85,18 @@ public class CredentialIssuance {
     @Inject
     MessageEncryption encryption;
 
+    @Inject
+    RateLimits limits;
+
     private final Clock clock = Clock.systemUTC();
     private SdJwtVcIssuer sdJwt;
     private JwtProofVerifier proofs;
-    private FixedWindowLimiter perPrincipal;
 
     /** Called once at deployment, after the keys are loaded. */
     public void prepare() {
         issuance.validate();
         sdJwt = new SdJwtVcIssuer(keys.signingKeys().active(), clock, issuance.decoys());
         proofs = new JwtProofVerifier(clock);
-        perPrincipal = new FixedWindowLimiter(issuance.rateRequests(), issuance.rateWindow(), clock);
     }
 
     public EncodedBody issue(String authorization, RequestBody body, AuditContext start) {
@@ -103,6 +105,8 @@ public class CredentialIssuance {
         Optional<ResponseEncryptionParameters> responseEncryption;
         Committed committed;
         try {
+            // issue 5: the cheap per-address count comes before any token work
+            limits.admit(Limited.CREDENTIAL_PER_ADDRESS, context.clientAddress().orElse(null));
             AccessToken token = tokens.verify(BearerTokens.extract(authorization));
             context = context.withToken(token.subject(), token.subject(), token.clientId(), token.tokenId(), token.offerId());
             admit(token);
@@ -146,11 +150,7 @@ public class CredentialIssuance {
         if (issuance.deniedSubjects().contains(token.subject())) {
             throw new IssuerException(IssuerError.ACCESS_DENIED, "the issuer's policy refuses credentials to this principal");
         }
-        long retryAfter = perPrincipal.acquire(token.issuer() + " " + token.subject());
-        if (retryAfter > 0) {
-            throw IssuerException.retryAfter(IssuerError.TEMPORARILY_UNAVAILABLE,
-                    "too many credential requests for this principal; retry later", retryAfter);
-        }
+        limits.admit(Limited.CREDENTIAL_PER_PRINCIPAL, token.issuer() + " " + token.subject());
     }
 
     private List<VerifiedProof> verifyProofs(CredentialRequest request, CredentialConfiguration configuration,

@@ -19,8 +19,6 @@ public class IssuanceSettings {
     static final String IAT_WINDOW = "issuer.proof.iat-window-seconds";
     static final String DECOYS = "issuer.sd-jwt.decoys";
     static final String MAX_BODY = "issuer.credential.max-request-bytes";
-    static final String RATE_REQUESTS = "issuer.rate-limit.credential.requests";
-    static final String RATE_WINDOW = "issuer.rate-limit.credential.window-seconds";
 
     @Inject
     @ConfigProperty(name = IAT_WINDOW, defaultValue = "120")
@@ -38,20 +36,10 @@ public class IssuanceSettings {
     @ConfigProperty(name = "issuer.access.denied-subjects")
     Optional<List<String>> deniedSubjects;
 
-    @Inject
-    @ConfigProperty(name = RATE_REQUESTS, defaultValue = "600")
-    int rateRequests;
-
-    @Inject
-    @ConfigProperty(name = RATE_WINDOW, defaultValue = "60")
-    long rateWindowSeconds;
-
     public void validate() {
         range(IAT_WINDOW, iatWindowSeconds, 5, 3_600);
         range(DECOYS, decoys, 0, 20);
         range(MAX_BODY, maxRequestBytes, 1_024, 10 * 1024 * 1024);
-        range(RATE_REQUESTS, rateRequests, 1, 1_000_000);
-        range(RATE_WINDOW, rateWindowSeconds, 1, 86_400);
     }
 
     private static void range(String property, long value, long min, long max) {
@@ -76,13 +64,5 @@ public class IssuanceSettings {
     /** Principals (token sub) the policy refuses: access_denied. */
     public Set<String> deniedSubjects() {
         return Set.copyOf(deniedSubjects.orElse(List.of()));
-    }
-
-    public int rateRequests() {
-        return rateRequests;
-    }
-
-    public Duration rateWindow() {
-        return Duration.ofSeconds(rateWindowSeconds);
     }
 }

@@ -19,6 +19,9 @@ import org.openissuer.audit.entity.AuditContext;
 import org.openissuer.error.IssuerException;
 import org.openissuer.platform.BoundedBody;
 import org.openissuer.platform.RequestIds;
+import org.openissuer.ratelimit.boundary.ClientAddresses;
+import org.openissuer.ratelimit.control.RateLimits;
+import org.openissuer.ratelimit.entity.Limited;
 import org.openissuer.token.control.PreAuthorizedCodes;
 import org.openissuer.token.entity.IssuedToken;
 import org.openissuer.token.entity.TokenRequest;
@@ -37,6 +40,12 @@ public class TokenResource {
     @Inject
     Refusals refusals;
 
+    @Inject
+    RateLimits limits;
+
+    @Inject
+    ClientAddresses addresses;
+
     @Context
     HttpServletRequest request;
 
@@ -44,7 +53,13 @@ public class TokenResource {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     public Response token(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
-        AuditContext context = AuditContext.of(RequestIds.of(request), ENDPOINT, request.getRemoteAddr());
+        AuditContext context = AuditContext.of(RequestIds.of(request), ENDPOINT, addresses.of(request));
+        try {
+            limits.admit(Limited.TOKEN_PER_ADDRESS, context.clientAddress().orElse(null));
+        } catch (IssuerException refused) {
+            refusals.recordRequest(context, refused);
+            throw refused;
+        }
         TokenRequest parsed;
         try {
             parsed = TokenRequest.parse(contentType, BoundedBody.read(body, MAX_BODY));
