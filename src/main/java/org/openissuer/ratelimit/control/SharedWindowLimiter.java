@@ -18,9 +18,10 @@ import org.openissuer.ratelimit.entity.BucketId;
  * Fixed-window request counts, decided in memory and shared through a {@link BucketStore}.
  * A decision needs no I/O: it compares the limit with the global total at the last sync plus
  * this instance's hits since. {@link #sync} (one caller at a time, on a schedule) sends the
- * increments and reads back the totals in one exchange. Exact on one instance; across N
- * instances at most (N - 1) x rate x (sync interval + sync latency) more are admitted per key,
- * never more than N x limit. Windows are aligned to the epoch so that all instances agree.
+ * increments and reads back the totals in one exchange. Exact on one instance. Across N
+ * instances an instance sees the others' hits up to their last sync before its own, so per key
+ * at most (N - 1) x rate per instance x (2 x sync interval + sync latency) more are admitted,
+ * and never more than N x limit in all. Windows are aligned to the epoch so that all instances agree.
  */
 public final class SharedWindowLimiter {
 
