@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.UncheckedIOException;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -95,28 +99,34 @@ class RateLimitIT {
         assertEquals("invalid_request", Http.json(response).getString("error"));
     }
 
+    // HTTP/1.1 on a raw socket: the JDK client would upgrade to h2c, where the server answers GOAWAY instead
     @Test
-    void anOversizedHeaderIsAClientError() {
-        assertClientError(() -> Http.post("/oid4vci/nonce", "", "X-Large", "a".repeat(20_000)));
+    void anOversizedHeaderIsAClientError() throws Exception {
+        assertClientError("X-Large: " + "a".repeat(20_000) + "\r\n");
     }
 
     @Test
-    void tooManyHeadersAreAClientError() {
-        String[] headers = new String[2 * 150];
+    void tooManyHeadersAreAClientError() throws Exception {
+        StringBuilder headers = new StringBuilder();
         for (int i = 0; i < 150; i++) {
-            headers[2 * i] = "X-Many-" + i;
-            headers[2 * i + 1] = "v";
+            headers.append("X-Many-").append(i).append(": v\r\n");
         }
-        assertClientError(() -> Http.post("/oid4vci/nonce", "", headers));
+        assertClientError(headers.toString());
     }
 
-    private static void assertClientError(Supplier<HttpResponse<String>> request) {
-        try {
-            HttpResponse<String> response = request.get();
-            assertTrue(response.statusCode() >= 400 && response.statusCode() < 500, response.statusCode() + " " + response.body());
-        } catch (UncheckedIOException closed) {
-            // closing the connection on a malformed request is also a refusal, never a 500
-            assertNotNull(closed.getCause());
+    private static void assertClientError(String headers) throws Exception {
+        URI base = URI.create(Http.base());
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            String request = "POST /oid4vci/nonce HTTP/1.1\r\nHost: " + base.getHost() + "\r\nContent-Length: 0\r\n"
+                    + headers + "Connection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.ISO_8859_1)).readLine();
+            assertNotNull(statusLine, "an answer, not a closed connection");
+            int status = Integer.parseInt(statusLine.split(" ")[1]);
+            assertTrue(status >= 400 && status < 500, statusLine);
         }
     }
 
