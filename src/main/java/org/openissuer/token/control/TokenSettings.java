@@ -25,7 +25,7 @@ public class TokenSettings {
     // §13.10: only sender-constrained (DPoP-bound) tokens may live longer than 5 minutes
     @Inject
     @ConfigProperty(name = DPOP_LIFETIME, defaultValue = "300")
-    long dpopLifetimeSeconds;
+    long dpopLifetimeSeconds = 300;
 
     @Inject
     @ConfigProperty(name = MAX_TX_CODE_ATTEMPTS, defaultValue = "5")
