@@ -34,7 +34,8 @@ public class TokenSettings {
     public void validate() {
         if (lifetimeSeconds < 10 || lifetimeSeconds > MAX_BEARER_LIFETIME) {
             throw new ConfigurationException(LIFETIME, "must be between 10 and " + MAX_BEARER_LIFETIME
-                    + " seconds while access tokens are not sender-constrained (OID4VCI 1.0 §13.10), is " + lifetimeSeconds);
+                    + " seconds: a Bearer token is not sender-constrained (OID4VCI 1.0 §13.10); DPoP-bound tokens use "
+                    + DPOP_LIFETIME + ", is " + lifetimeSeconds);
         }
         if (dpopLifetimeSeconds < 10 || dpopLifetimeSeconds > 86_400) {
             throw new ConfigurationException(DPOP_LIFETIME, "must be between 10 and 86400 seconds, is " + dpopLifetimeSeconds);
