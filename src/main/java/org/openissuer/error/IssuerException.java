@@ -15,7 +15,7 @@ public class IssuerException extends RuntimeException {
     private final IssuerError error;
     private final transient JsonObject extraMembers;
     private final long retryAfterSeconds;
-    private final Challenge challenge;
+    private final transient Challenge challenge;
     private final String dpopNonce;
 
     public IssuerException(IssuerError error, String description) {
