@@ -1,5 +1,7 @@
 package org.openissuer.error;
 
+import java.util.Optional;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 /** Builds the OID4VCI / RFC 6749 error envelope {@code {error, error_description}}. */
 public final class ErrorResponses {
 
+    public static final String DPOP_NONCE = "DPoP-Nonce";
     private static final int MAX_DESCRIPTION = 300;
 
     private ErrorResponses() {
@@ -22,6 +25,11 @@ public final class ErrorResponses {
 
     /** With members beyond error and error_description (never overriding them). */
     public static Response of(IssuerError error, String description, JsonObject extraMembers) {
+        return of(error, description, extraMembers, Optional.empty());
+    }
+
+    /** @param scheme the resource server's challenge scheme; empty for the error's default (Bearer or none) */
+    public static Response of(IssuerError error, String description, JsonObject extraMembers, Optional<Challenge> scheme) {
         String safe = sanitize(description);
         JsonObjectBuilder body = Json.createObjectBuilder();
         extraMembers.forEach(body::add);
@@ -31,15 +39,12 @@ public final class ErrorResponses {
         } else {
             body.remove("error_description");
         }
-        Response.ResponseBuilder response = Response.status(error.status())
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .entity(body.build().toString());
         // a switch expression: a new IssuerError that is not placed here does not compile
         String challenge = switch (error) {
             // RFC 6750 §3: token errors name the scheme and the error in WWW-Authenticate
-            case INVALID_TOKEN, INSUFFICIENT_SCOPE ->
-                    "Bearer error=\"" + error.code() + "\"" + (safe.isEmpty() ? "" : ", error_description=\"" + safe + "\"");
+            case INVALID_TOKEN, INSUFFICIENT_SCOPE -> scheme.orElse(Challenge.BEARER).header(error.code(), safe);
+            // RFC 9449 §7.1, §9: at a resource server a 401 with a DPoP challenge; at the token endpoint a plain 400 (§5)
+            case INVALID_DPOP_PROOF, USE_DPOP_NONCE -> scheme.map(s -> s.header(error.code(), safe)).orElse(null);
             // Retry-After and Allow are added by the callers that know them
             case INVALID_REQUEST, INVALID_GRANT, UNSUPPORTED_GRANT_TYPE, INVALID_CREDENTIAL_REQUEST, UNKNOWN_CREDENTIAL_CONFIGURATION,
                     UNKNOWN_CREDENTIAL_IDENTIFIER, INVALID_PROOF, INVALID_NONCE, INVALID_ENCRYPTION_PARAMETERS,
@@ -47,6 +52,12 @@ public final class ErrorResponses {
                     ACCESS_DENIED, NOT_FOUND, METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, CONFLICT, UNSUPPORTED_MEDIA_TYPE,
                     TEMPORARILY_UNAVAILABLE, SERVER_ERROR -> null;
         };
+        int status = challenge != null && (error == IssuerError.INVALID_DPOP_PROOF || error == IssuerError.USE_DPOP_NONCE)
+                ? 401 : error.status();
+        Response.ResponseBuilder response = Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .entity(body.build().toString());
         if (challenge != null) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, challenge);
         }

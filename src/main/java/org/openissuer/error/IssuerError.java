@@ -20,6 +20,9 @@ public enum IssuerError {
     // OID4VCI draft 13 §7.3.1.2, for wallets that still speak it
     UNSUPPORTED_CREDENTIAL_TYPE("unsupported_credential_type", 400),
     UNSUPPORTED_CREDENTIAL_FORMAT("unsupported_credential_format", 400),
+    // RFC 9449 §5, §7.1, §8: 400 at the token endpoint, 401 with a DPoP challenge at the credential endpoint
+    INVALID_DPOP_PROOF("invalid_dpop_proof", 400),
+    USE_DPOP_NONCE("use_dpop_nonce", 400),
     // RFC 6750 §3.1
     INVALID_TOKEN("invalid_token", 401),
     INSUFFICIENT_SCOPE("insufficient_scope", 403),

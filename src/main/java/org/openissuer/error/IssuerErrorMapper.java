@@ -10,7 +10,12 @@ public class IssuerErrorMapper implements ExceptionMapper<IssuerException> {
 
     @Override
     public Response toResponse(IssuerException exception) {
-        Response response = ErrorResponses.of(exception.error(), exception.description(), exception.extraMembers());
+        Response response = ErrorResponses.of(exception.error(), exception.description(), exception.extraMembers(),
+                exception.challenge());
+        if (exception.dpopNonce().isPresent()) {
+            // RFC 9449 §8, §9: the nonce the client puts in its next proof
+            response = Response.fromResponse(response).header(ErrorResponses.DPOP_NONCE, exception.dpopNonce().get()).build();
+        }
         if (exception.retryAfterSeconds().isPresent()) {
             // RFC 9110 §10.2.3
             return Response.fromResponse(response)

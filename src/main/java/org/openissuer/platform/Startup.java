@@ -11,6 +11,7 @@ import jakarta.servlet.ServletContext;
 import org.openissuer.admin.control.AdminSettings;
 import org.openissuer.credential.control.CredentialConfigurations;
 import org.openissuer.credential.control.CredentialIssuance;
+import org.openissuer.dpop.control.DPoPChecks;
 import org.openissuer.encryption.control.EncryptionSettings;
 import org.openissuer.keys.control.IssuerKeys;
 import org.openissuer.metadata.control.PublishedMetadata;
@@ -57,6 +58,9 @@ public class Startup {
     AccessTokens tokens;
 
     @Inject
+    DPoPChecks dpop;
+
+    @Inject
     CredentialIssuance issuance;
 
     @Inject
@@ -77,6 +81,7 @@ public class Startup {
             adminSettings.validate();
             encryptionSettings.validate();
             keys.load();
+            dpop.prepare();
             tokens.load();
             configurations.load();
             issuance.prepare();

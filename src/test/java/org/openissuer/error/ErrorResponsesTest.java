@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -35,6 +37,8 @@ class ErrorResponsesTest {
             Map.entry(IssuerError.CREDENTIAL_REQUEST_DENIED, 400),
             Map.entry(IssuerError.UNSUPPORTED_CREDENTIAL_TYPE, 400),
             Map.entry(IssuerError.UNSUPPORTED_CREDENTIAL_FORMAT, 400),
+            Map.entry(IssuerError.INVALID_DPOP_PROOF, 400),
+            Map.entry(IssuerError.USE_DPOP_NONCE, 400),
             Map.entry(IssuerError.INVALID_TOKEN, 401),
             Map.entry(IssuerError.INSUFFICIENT_SCOPE, 403),
             Map.entry(IssuerError.ACCESS_DENIED, 403),
@@ -64,6 +68,25 @@ class ErrorResponsesTest {
         assertEquals(error.name().toLowerCase(), error.code());
         assertEquals("what went wrong", body.getString("error_description"));
         assertEquals(Set.of("error", "error_description"), body.keySet());
+    }
+
+    @Test
+    void dpopErrorsAreUnauthorizedWithADPoPChallengeAtTheResourceServer() {
+        Response response = ErrorResponses.of(IssuerError.INVALID_DPOP_PROOF, "bad htu", JsonValue.EMPTY_JSON_OBJECT,
+                Optional.of(Challenge.dpop("ES256 PS256")));
+        assertEquals(401, response.getStatus());
+        assertEquals("DPoP error=\"invalid_dpop_proof\", error_description=\"bad htu\", algs=\"ES256 PS256\"",
+                response.getHeaderString(HttpHeaders.WWW_AUTHENTICATE));
+        Response token = ErrorResponses.of(IssuerError.INVALID_TOKEN, "", JsonValue.EMPTY_JSON_OBJECT,
+                Optional.of(Challenge.dpop("ES256")));
+        assertEquals("DPoP error=\"invalid_token\", algs=\"ES256\"", token.getHeaderString(HttpHeaders.WWW_AUTHENTICATE));
+    }
+
+    @Test
+    void dpopErrorsAreBadRequestsWithoutChallengeAtTheTokenEndpoint() {
+        Response response = ErrorResponses.of(IssuerError.USE_DPOP_NONCE, "nonce required");
+        assertEquals(400, response.getStatus());
+        assertEquals(null, response.getHeaderString(HttpHeaders.WWW_AUTHENTICATE));
     }
 
     @ParameterizedTest

@@ -47,6 +47,15 @@ public final class Http {
         return send(request(path, headers).POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** POST to an absolute URL, e.g. a second issuer instance. */
+    public static HttpResponse<String> postTo(String url, String body, String... headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        if (headers.length > 0) {
+            builder.headers(headers);
+        }
+        return send(builder.POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     public static HttpResponse<String> method(String method, String path, String... headers) {
         return send(request(path, headers).method(method, HttpRequest.BodyPublishers.noBody()).build());
     }

@@ -20,8 +20,10 @@ import org.openissuer.audit.entity.AuditContext;
 import org.openissuer.credential.control.CredentialIssuance;
 import org.openissuer.credential.control.IssuanceSettings;
 import org.openissuer.credential.control.RequestBody;
+import org.openissuer.dpop.control.DPoPChecks;
 import org.openissuer.encryption.control.ResponseEncryption;
 import org.openissuer.encryption.entity.EncodedBody;
+import org.openissuer.error.ErrorResponses;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
 import org.openissuer.platform.RequestIds;
@@ -32,6 +34,7 @@ import org.openissuer.ratelimit.boundary.ClientAddresses;
 public class CredentialResource {
 
     static final String ENDPOINT = "credential";
+    static final String DPOP = "DPoP";
 
     @Inject
     CredentialIssuance issuance;
@@ -42,6 +45,9 @@ public class CredentialResource {
     @Inject
     ClientAddresses addresses;
 
+    @Inject
+    DPoPChecks dpop;
+
     @Context
     HttpServletRequest http;
 
@@ -50,12 +56,15 @@ public class CredentialResource {
     @Consumes(MediaType.WILDCARD)
     @Produces({MediaType.APPLICATION_JSON, ResponseEncryption.MEDIA_TYPE})
     public Response issue(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context HttpHeaders headers, InputStream body) {
         AuditContext context = AuditContext.of(RequestIds.of(http), ENDPOINT, addresses.of(http));
         RequestBody request = () -> read(contentType, body);
-        EncodedBody answer = issuance.issue(authorization, request, context);
+        EncodedBody answer = issuance.issue(authorization, headers.getRequestHeader(DPOP), request, context);
         // OID4VCI 1.0 §8.3: credentials and nonces must not be cached
-        return Response.ok(answer.content(), answer.mediaType()).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        Response.ResponseBuilder response = Response.ok(answer.content(), answer.mediaType())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+        dpop.freshNonce().ifPresent(n -> response.header(ErrorResponses.DPOP_NONCE, n));
+        return response.build();
     }
 
     private RequestBody.Received read(String contentType, InputStream body) {

@@ -24,6 +24,8 @@ import org.openissuer.credential.entity.CredentialConfiguration;
 import org.openissuer.credential.entity.CredentialRequest;
 import org.openissuer.credential.entity.Dialect;
 import org.openissuer.credential.entity.IssuanceResponse;
+import org.openissuer.dpop.control.DPoPChecks;
+import org.openissuer.dpop.entity.DPoPProof;
 import org.openissuer.encryption.control.MessageEncryption;
 import org.openissuer.encryption.entity.EncodedBody;
 import org.openissuer.encryption.entity.ResponseEncryptionParameters;
@@ -88,6 +90,9 @@ public class CredentialIssuance {
     @Inject
     RateLimits limits;
 
+    @Inject
+    DPoPChecks dpop;
+
     private final Clock clock = Clock.systemUTC();
     private SdJwtVcIssuer sdJwt;
     private JwtProofVerifier proofs;
@@ -99,19 +104,26 @@ public class CredentialIssuance {
         proofs = new JwtProofVerifier(clock);
     }
 
-    public EncodedBody issue(String authorization, RequestBody body, AuditContext start) {
+    /** @param dpopHeaders the request's DPoP headers (RFC 9449 §4.1), null or empty when none */
+    public EncodedBody issue(String authorization, List<String> dpopHeaders, RequestBody body, AuditContext start) {
         AuditContext context = start;
+        boolean dpopInPlay = dpop.required();
         Dialect dialect = Dialect.V1;
         Optional<ResponseEncryptionParameters> responseEncryption;
         Committed committed;
         try {
             // issue 5: the cheap per-address count comes before any token work
             limits.admit(Limited.CREDENTIAL_PER_ADDRESS, context.clientAddress().orElse(null));
-            AccessToken token = tokens.verify(BearerTokens.extract(authorization));
+            BearerTokens.Presented presented = BearerTokens.parse(authorization);
+            dpopInPlay |= presented.dpop();
+            AccessToken token = tokens.verify(presented.token());
+            dpopInPlay |= token.confirmationThumbprint().isPresent();
             context = context.withToken(token.subject(), token.subject(), token.clientId(), token.tokenId(), token.offerId());
+            Optional<DPoPProof> proof = senderConstraint(presented, token, dpopHeaders);
             admit(token);
             // decrypted here, after the token: a 401 beats a 400, and every failure is on record
             RequestBody.Received received = body.read();
+            proof.ifPresent(p -> dpop.checkContentDigest(p, received.bytes()));
             CredentialRequest request = CredentialRequest.parse(
                     encryption.open(received.bytes(), received.encrypted(), issuance.maxRequestBytes()));
             dialect = request.dialect();
@@ -125,7 +137,8 @@ public class CredentialIssuance {
             committed = issueAndCommit(verified, configuration, target.format(), data, dialect, context);
         } catch (IssuerException e) {
             recordFailure(context, e.error().code(), e.description());
-            throw draft13Extras(dialect, e, Optional.empty());
+            // RFC 9449 §7.1: the challenge names the scheme the request used or the token needs
+            throw draft13Extras(dialect, dpopInPlay ? e.withChallenge(dpop.challenge()) : e, Optional.empty());
         } catch (RuntimeException e) {
             recordFailure(context, IssuerError.SERVER_ERROR.code(), "internal error: " + e.getClass().getSimpleName());
             throw e;
@@ -142,11 +155,25 @@ public class CredentialIssuance {
     private record Committed(IssuanceResponse response, Optional<IssuerException> refusal, Optional<CNonce> freshNonce) {
     }
 
-    private void admit(AccessToken token) {
+    private Optional<DPoPProof> senderConstraint(BearerTokens.Presented presented, AccessToken token,
+            List<String> dpopHeaders) {
+        if (presented.dpop()) {
+            // RFC 9449 §7.1: the DPoP scheme is for DPoP-bound tokens only
+            String bound = token.confirmationThumbprint().orElseThrow(() -> new IssuerException(IssuerError.INVALID_TOKEN,
+                    "the access token is not DPoP-bound"));
+            return Optional.of(dpop.atCredentialEndpoint(dpopHeaders, presented.token(), bound));
+        }
         if (token.confirmationThumbprint().isPresent()) {
             // RFC 9449 §7.1: a DPoP-bound token is not a bearer token
             throw new IssuerException(IssuerError.INVALID_TOKEN, "sender-constrained token presented as Bearer");
         }
+        if (dpop.required()) {
+            throw new IssuerException(IssuerError.INVALID_TOKEN, "this issuer accepts DPoP-bound access tokens only");
+        }
+        return Optional.empty();
+    }
+
+    private void admit(AccessToken token) {
         if (issuance.deniedSubjects().contains(token.subject())) {
             throw new IssuerException(IssuerError.ACCESS_DENIED, "the issuer's policy refuses credentials to this principal");
         }

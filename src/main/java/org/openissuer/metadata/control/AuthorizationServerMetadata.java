@@ -1,7 +1,10 @@
 package org.openissuer.metadata.control;
 
+import java.util.List;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 
 import org.openissuer.token.entity.TokenRequest;
 
@@ -18,7 +21,12 @@ public final class AuthorizationServerMetadata {
     }
 
     public static JsonObject build(String issuer) {
-        return Json.createObjectBuilder()
+        return build(issuer, List.of());
+    }
+
+    /** @param dpopAlgorithms RFC 9449 §5.1 dpop_signing_alg_values_supported; omitted when empty */
+    public static JsonObject build(String issuer, List<String> dpopAlgorithms) {
+        JsonObjectBuilder metadata = Json.createObjectBuilder()
                 .add("issuer", issuer)
                 .add("token_endpoint", issuer + TOKEN_PATH)
                 .add("jwks_uri", issuer + JWKS_PATH)
@@ -28,7 +36,10 @@ public final class AuthorizationServerMetadata {
                 // OID4VCI 1.0 §12.3: wallets may redeem codes without client authentication
                 .add("pre-authorized_grant_anonymous_access_supported", true)
                 .add("token_endpoint_auth_methods_supported", Json.createArrayBuilder().add("none"))
-                .add("authorization_details_types_supported", Json.createArrayBuilder().add("openid_credential"))
-                .build();
+                .add("authorization_details_types_supported", Json.createArrayBuilder().add("openid_credential"));
+        if (!dpopAlgorithms.isEmpty()) {
+            metadata.add("dpop_signing_alg_values_supported", Json.createArrayBuilder(dpopAlgorithms));
+        }
+        return metadata.build();
     }
 }

@@ -32,6 +32,13 @@ public final class IssuerMetadata {
     /** @param encryption credential_request_encryption and credential_response_encryption (§12.2.4) */
     public static JsonObject build(String issuer, List<String> authorizationServers, int batchSize,
             JsonArray issuerDisplay, Collection<CredentialConfiguration> configurations, Optional<Encryption> encryption) {
+        return build(issuer, authorizationServers, batchSize, issuerDisplay, configurations, encryption, List.of());
+    }
+
+    /** @param dpopAlgorithms dpop_signing_alg_values_supported (OID4VCI 1.0 §12.2.4, RFC 9449); omitted when empty */
+    public static JsonObject build(String issuer, List<String> authorizationServers, int batchSize,
+            JsonArray issuerDisplay, Collection<CredentialConfiguration> configurations, Optional<Encryption> encryption,
+            List<String> dpopAlgorithms) {
         JsonObjectBuilder metadata = Json.createObjectBuilder()
                 .add("credential_issuer", issuer)
                 .add("authorization_servers", strings(authorizationServers))
@@ -43,6 +50,9 @@ public final class IssuerMetadata {
         }
         encryption.ifPresent(e -> metadata.add("credential_request_encryption", e.request())
                 .add("credential_response_encryption", e.response()));
+        if (!dpopAlgorithms.isEmpty()) {
+            metadata.add("dpop_signing_alg_values_supported", strings(dpopAlgorithms));
+        }
         if (!issuerDisplay.isEmpty()) {
             metadata.add("display", issuerDisplay);
         }

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 
 import org.openissuer.credential.control.CredentialConfigurations;
+import org.openissuer.dpop.control.DPoPChecks;
 import org.openissuer.encryption.control.MessageEncryption;
 import org.openissuer.keys.control.IssuerKeys;
 import org.openissuer.platform.IssuerSettings;
@@ -34,6 +35,9 @@ public class PublishedMetadata {
     @Inject
     MessageEncryption encryption;
 
+    @Inject
+    DPoPChecks dpop;
+
     private String issuerMetadata;
     private String jwtVcIssuerMetadata;
     private String authorizationServerMetadata;
@@ -46,14 +50,15 @@ public class PublishedMetadata {
                 .orElseGet(() -> tokens.servers().stream().map(TrustedAuthorizationServer::issuer).toList());
         issuerMetadata = IssuerMetadata.build(issuer, authorizationServers, settings.batchSize(),
                 configurations.issuerDisplay(), configurations.all().values(),
-                Optional.of(new IssuerMetadata.Encryption(encryption.requestMetadata(), encryption.responseMetadata())))
+                Optional.of(new IssuerMetadata.Encryption(encryption.requestMetadata(), encryption.responseMetadata())),
+                dpop.algorithms())
                 .toString();
         // SD-JWT VC §4: the issuer's public keys for verifiers, under the same identifier
         jwtVcIssuerMetadata = Json.createObjectBuilder()
                 .add("issuer", issuer)
                 .add("jwks", Json.createReader(new StringReader(keys.publicJwks().toString(true))).readObject())
                 .build().toString();
-        authorizationServerMetadata = AuthorizationServerMetadata.build(issuer).toString();
+        authorizationServerMetadata = AuthorizationServerMetadata.build(issuer, dpop.algorithms()).toString();
         authorizationServerJwks = keys.authorizationServerKeys().publicJwks().toString(true);
     }
 

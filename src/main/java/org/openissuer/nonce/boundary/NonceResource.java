@@ -20,6 +20,8 @@ import org.openissuer.audit.control.Refusals;
 import org.openissuer.audit.entity.AuditContext;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
+import org.openissuer.dpop.control.DPoPChecks;
+import org.openissuer.error.ErrorResponses;
 import org.openissuer.nonce.control.Nonces;
 import org.openissuer.platform.RequestIds;
 import org.openissuer.ratelimit.boundary.ClientAddresses;
@@ -49,6 +51,9 @@ public class NonceResource {
     @Context
     HttpServletRequest http;
 
+    @Inject
+    DPoPChecks dpop;
+
     // OID4VCI 1.0 §7.1/§7.2: unauthenticated POST, any body ignored; the answer must not be cached
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -63,7 +68,11 @@ public class NonceResource {
             throw refused;
         }
         String nonce = Json.createObjectBuilder().add("c_nonce", nonces.issue().value()).build().toString();
-        return Response.ok(nonce, MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        Response.ResponseBuilder response = Response.ok(nonce, MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+        // RFC 9449 §8.2: a server that requires DPoP nonces may hand them out with any response
+        dpop.freshNonce().ifPresent(n -> response.header(ErrorResponses.DPOP_NONCE, n));
+        return response.build();
     }
 
     private static void skipBounded(InputStream body) {

@@ -11,9 +11,10 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.openissuer.dpop.control.DPoPReplay;
 import org.openissuer.platform.IssuerSettings;
 
-/** Deletes expired nonces in the background; safe to run on every instance at once. */
+/** Deletes expired nonces and DPoP proof ids in the background; safe to run on every instance at once. */
 @ApplicationScoped
 public class NoncePurge {
 
@@ -24,6 +25,9 @@ public class NoncePurge {
 
     @Inject
     Nonces nonces;
+
+    @Inject
+    DPoPReplay dpopReplay;
 
     @Inject
     IssuerSettings settings;
@@ -40,6 +44,11 @@ public class NoncePurge {
             int purged = nonces.purgeExpired();
             if (purged > 0) {
                 LOG.fine(() -> "Purged " + purged + " expired nonces");
+            }
+            // RFC 9449 §11.1: a jti is kept only while its proof could still be accepted
+            int jtis = dpopReplay.purgeExpired();
+            if (jtis > 0) {
+                LOG.fine(() -> "Purged " + jtis + " expired DPoP proof ids");
             }
         } catch (RuntimeException e) {
             // keep the schedule alive: the next run retries

@@ -1,6 +1,7 @@
 package org.openissuer.token.boundary;
 
 import java.io.InputStream;
+import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -16,6 +17,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.openissuer.audit.control.Refusals;
 import org.openissuer.audit.entity.AuditContext;
+import org.openissuer.dpop.control.DPoPChecks;
+import org.openissuer.dpop.entity.DPoPProof;
+import org.openissuer.error.ErrorResponses;
 import org.openissuer.error.IssuerException;
 import org.openissuer.platform.BoundedBody;
 import org.openissuer.platform.RequestIds;
@@ -33,6 +37,7 @@ public class TokenResource {
 
     static final String ENDPOINT = "token";
     static final int MAX_BODY = 8 * 1024;
+    static final String DPOP = "DPoP";
 
     @Inject
     PreAuthorizedCodes codes;
@@ -46,13 +51,17 @@ public class TokenResource {
     @Inject
     ClientAddresses addresses;
 
+    @Inject
+    DPoPChecks dpop;
+
     @Context
     HttpServletRequest request;
 
     // any content type is accepted here, so that a wrong one is an RFC 6749 invalid_request, not a 415
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    public Response token(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+    public Response token(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context HttpHeaders headers,
+            InputStream body) {
         AuditContext context = AuditContext.of(RequestIds.of(request), ENDPOINT, addresses.of(request));
         try {
             limits.admit(Limited.TOKEN_PER_ADDRESS, context.clientAddress().orElse(null));
@@ -61,15 +70,20 @@ public class TokenResource {
             throw refused;
         }
         TokenRequest parsed;
+        Optional<DPoPProof> proof;
         try {
             parsed = TokenRequest.parse(contentType, BoundedBody.read(body, MAX_BODY));
+            // RFC 9449 §5: a valid proof binds the token to its key
+            proof = dpop.atTokenEndpoint(headers.getRequestHeader(DPOP));
         } catch (IssuerException refused) {
             refusals.record(context, refused);
             throw refused;
         }
-        IssuedToken token = codes.exchange(parsed, context);
+        IssuedToken token = codes.exchange(parsed, context, proof.map(DPoPProof::thumbprint));
         // RFC 6749 §5.1: token responses must not be cached
-        return Response.ok(token.toResponse().toString(), MediaType.APPLICATION_JSON_TYPE)
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache").build();
+        Response.ResponseBuilder response = Response.ok(token.toResponse().toString(), MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache");
+        dpop.freshNonce().ifPresent(n -> response.header(ErrorResponses.DPOP_NONCE, n));
+        return response.build();
     }
 }

@@ -1,6 +1,7 @@
 package org.openissuer.token.control;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -57,14 +58,15 @@ public class AccessTokenMinter {
      * One authorization detail per offered configuration; the configuration id doubles as the one
      * credential identifier, since an offer carries one data set per configuration (§6.2).
      *
-     * @param holderKeyThumbprint the DPoP key (RFC 9449 §6.1 cnf.jkt) once issue #5 binds tokens; empty for Bearer
+     * @param holderKeyThumbprint the DPoP key (RFC 9449 §6.1 cnf.jkt); empty for Bearer
      */
     public IssuedToken mint(CredentialOffer offer, String tokenId, OffsetDateTime now, Optional<String> holderKeyThumbprint) {
         List<AuthorizationDetail> details = new ArrayList<>();
         OfferJson.configurationIds(offer).getValuesAs(JsonString.class)
                 .forEach(id -> details.add(new AuthorizationDetail(id.getString(), List.of(id.getString()))));
         String issuer = settings.identifier().value();
-        OffsetDateTime expires = now.plus(tokenSettings.lifetime());
+        Duration lifetime = holderKeyThumbprint.isPresent() ? tokenSettings.dpopLifetime() : tokenSettings.lifetime();
+        OffsetDateTime expires = now.plus(lifetime);
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .audience(issuer)
@@ -84,7 +86,7 @@ public class AccessTokenMinter {
             throw new IllegalStateException("cannot sign an access token with key " + key.getKeyID(), e);
         }
         return new IssuedToken(jwt.serialize(), tokenId, holderKeyThumbprint.isPresent() ? "DPoP" : "Bearer",
-                tokenSettings.lifetime(), details);
+                lifetime, details);
     }
 
     private static Map<String, Object> json(AuthorizationDetail detail) {

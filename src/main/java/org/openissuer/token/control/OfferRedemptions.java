@@ -71,7 +71,7 @@ public class OfferRedemptions {
      * row count decides the winner of concurrent requests; empty for every loser.
      */
     @Transactional
-    public Optional<IssuedToken> redeem(CredentialOffer offer, AuditContext context) {
+    public Optional<IssuedToken> redeem(CredentialOffer offer, AuditContext context, Optional<String> holderKeyThumbprint) {
         OffsetDateTime now = audit.now();
         String tokenId = tokens.newTokenId();
         int redeemed = em.createQuery("UPDATE CredentialOffer o SET o.redeemedAt = :now, o.redeemedFrom = :from,"
@@ -84,7 +84,7 @@ public class OfferRedemptions {
         if (redeemed != 1) {
             return Optional.empty();
         }
-        IssuedToken token = tokens.mint(offer, tokenId, now, Optional.empty());
+        IssuedToken token = tokens.mint(offer, tokenId, now, holderKeyThumbprint);
         // the subject's wallet is who the token is issued to: anonymous pre-authorized access (§6.1)
         AuditContext issued = context.withPrincipal(offer.subject()).withTokenId(tokenId);
         audit.append(List.of(IssuanceEvent.offerStep(Kind.OFFER_REDEEMED, issued, now)));

@@ -1,5 +1,7 @@
 package org.openissuer.token.control;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -29,7 +31,8 @@ public class PreAuthorizedCodes {
     @Inject
     Refusals refusals;
 
-    public IssuedToken exchange(TokenRequest request, AuditContext context) {
+    /** @param holderKeyThumbprint the DPoP proof's key (RFC 9449 §5): the token is bound to it */
+    public IssuedToken exchange(TokenRequest request, AuditContext context, Optional<String> holderKeyThumbprint) {
         CredentialOffer offer = redemptions.byCodeHash(OfferSecrets.sha256(request.preAuthorizedCode()))
                 .orElseThrow(() -> refuse(context, IssuerError.INVALID_GRANT, "unknown pre-authorized code"));
         AuditContext withOffer = context.withOffer(offer.id(), offer.subject());
@@ -46,7 +49,7 @@ public class PreAuthorizedCodes {
             // §6.1: tx_code only when the offer asked for one
             throw refuse(withOffer, IssuerError.INVALID_REQUEST, "this pre-authorized code takes no tx_code");
         }
-        return redemptions.redeem(offer, withOffer)
+        return redemptions.redeem(offer, withOffer, holderKeyThumbprint)
                 .orElseThrow(() -> refuse(withOffer, IssuerError.INVALID_GRANT, "the pre-authorized code was already used"));
     }
 

@@ -3,6 +3,8 @@ package org.openissuer.metadata.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
@@ -24,5 +26,13 @@ class AuthorizationServerMetadataTest {
                 + " 'token_endpoint_auth_methods_supported': ['none'],"
                 + " 'authorization_details_types_supported': ['openid_credential']}"), metadata);
         assertTrue(metadata.getJsonArray("response_types_supported").isEmpty(), "no authorization endpoint");
+    }
+
+    @Test
+    void advertisesTheDPoPAlgorithms() {
+        JsonObject metadata = AuthorizationServerMetadata.build("https://issuer.example.com", List.of("ES256", "PS256"));
+
+        // RFC 9449 §5.1
+        assertEquals(Jsons.array("['ES256', 'PS256']"), metadata.getJsonArray("dpop_signing_alg_values_supported"));
     }
 }

@@ -1,0 +1,130 @@
+package org.openissuer.dpop.control;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.openissuer.dpop.entity.DPoPProof;
+import org.openissuer.error.Challenge;
+import org.openissuer.error.IssuerError;
+import org.openissuer.error.IssuerException;
+import org.openissuer.keys.control.IssuerKeys;
+import org.openissuer.metadata.control.AuthorizationServerMetadata;
+import org.openissuer.metadata.control.IssuerMetadata;
+import org.openissuer.platform.IssuerSettings;
+
+/**
+ * DPoP at this issuer's two endpoints (RFC 9449): the token endpoint binds tokens to the proof
+ * key (§5), the credential endpoint checks the proof against the token (§7). Every accepted
+ * proof has passed {@link DPoPVerifier} and then the shared jti store (§11.1).
+ */
+@ApplicationScoped
+public class DPoPChecks {
+
+    static final String POST = "POST";
+    // server nonces live one to two slots: long enough for a retry, short enough to bound pre-generated proofs
+    static final long NONCE_SLOT_SECONDS = 120;
+
+    @Inject
+    DPoPSettings settings;
+
+    @Inject
+    DPoPReplay replay;
+
+    @Inject
+    IssuerKeys keys;
+
+    @Inject
+    IssuerSettings issuer;
+
+    private DPoPVerifier verifier;
+    private DPoPNonces nonces;
+    private Challenge challenge;
+
+    /** Called once at deployment, after the keys are loaded. */
+    public void prepare() {
+        settings.validate();
+        Clock clock = Clock.systemUTC();
+        verifier = new DPoPVerifier(clock, settings.algorithms(), settings.iatWindow());
+        byte[] shared = keys.authorizationServerKeys().active().getD().decode();
+        nonces = new DPoPNonces(DPoPNonces.secretFrom(shared), NONCE_SLOT_SECONDS, clock);
+        challenge = Challenge.dpop(String.join(" ", settings.algorithmNames()));
+    }
+
+    public boolean required() {
+        return settings.required();
+    }
+
+    /** The WWW-Authenticate scheme of the credential endpoint when DPoP is in play (§7.1). */
+    public Challenge challenge() {
+        return challenge;
+    }
+
+    public List<String> algorithms() {
+        return settings.algorithmNames();
+    }
+
+    /** A DPoP-Nonce value for successful responses and the nonce endpoint, when nonces are required (§8, §9). */
+    public Optional<String> freshNonce() {
+        return settings.nonceRequired() ? Optional.of(nonces.current()) : Optional.empty();
+    }
+
+    /** §5: a proof binds the token to its key; without one the token is Bearer, unless DPoP is required. */
+    public Optional<DPoPProof> atTokenEndpoint(List<String> headers) {
+        if (headers == null || headers.isEmpty()) {
+            if (settings.required()) {
+                throw DPoPVerifier.invalid("this authorization server issues DPoP-bound tokens only: a DPoP proof is required");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(check(headers, new DPoPRules(POST, issuer.identifier().endpoint(AuthorizationServerMetadata.TOKEN_PATH),
+                Optional.empty(), nonceRule()), Optional.empty()));
+    }
+
+    /** §7.1: the proof covers this request and this token, and its key is the one the token is bound to. */
+    public DPoPProof atCredentialEndpoint(List<String> headers, String accessToken, String boundThumbprint) {
+        if (headers == null || headers.isEmpty()) {
+            throw DPoPVerifier.invalid("a DPoP proof is required with a DPoP-bound access token");
+        }
+        return check(headers, new DPoPRules(POST, issuer.identifier().endpoint(IssuerMetadata.CREDENTIAL_PATH),
+                Optional.of(accessToken), nonceRule()), Optional.of(boundThumbprint));
+    }
+
+    /** The htcd claim, when present, is the digest of the body the request carried. */
+    public void checkContentDigest(DPoPProof proof, byte[] body) {
+        if (proof.contentDigest().isPresent() && !ContentDigest.matches(proof.contentDigest().get(), body)) {
+            throw DPoPVerifier.invalid("DPoP proof htcd does not match the request body");
+        }
+    }
+
+    private DPoPProof check(List<String> headers, DPoPRules rules, Optional<String> boundThumbprint) {
+        // §4.3 item 1: exactly one DPoP header
+        if (headers.size() != 1) {
+            throw DPoPVerifier.invalid("exactly one DPoP header is allowed");
+        }
+        DPoPProof proof;
+        try {
+            proof = verifier.verify(headers.get(0), rules);
+        } catch (IssuerException e) {
+            throw e.error() == IssuerError.USE_DPOP_NONCE ? e.withDPoPNonce(nonces.current()) : e;
+        }
+        // §4.3 item 12: checked before the jti is spent, so a foreign proof does not burn the owner's jti
+        if (boundThumbprint.isPresent() && !boundThumbprint.get().equals(proof.thumbprint())) {
+            throw DPoPVerifier.invalid("the DPoP proof key is not the key the access token is bound to");
+        }
+        // §11.1: the row outlives every instant at which this proof's iat is still inside the window
+        long keep = 2 * settings.iatWindow().toSeconds() + 5;
+        if (!replay.firstUse(proof.thumbprint(), proof.jti(), keep)) {
+            throw DPoPVerifier.invalid("the DPoP proof was already used (jti replay)");
+        }
+        return proof;
+    }
+
+    private Optional<Predicate<String>> nonceRule() {
+        return settings.nonceRequired() ? Optional.of(nonces::isValid) : Optional.empty();
+    }
+}
