@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
+import org.junit.jupiter.api.Assumptions;
+
 /**
  * A second issuer instance: its own Liberty server process from the build's wlp install, the
  * same WAR, database, keys (data dir) and public URL as the instance under test, as two nodes
@@ -42,6 +44,9 @@ public final class SecondIssuer implements AutoCloseable {
     public static SecondIssuer start(Map<String, String> environment) {
         Path wlp = Path.of(System.getProperty("it.wlp.dir", "target/liberty/wlp")).toAbsolutePath();
         String first = System.getProperty("it.server.name", "issuer-it");
+        // the second instance is a Liberty from the build's install; a WildFly-only build has none
+        Assumptions.assumeTrue(Files.isRegularFile(wlp.resolve("usr/servers").resolve(first).resolve("jdbc/postgresql.jar")),
+                "no Liberty install with server " + first + " under " + wlp + " (run the Liberty suite first)");
         int httpPort = Integer.getInteger("it.second.http.port", Integer.parseInt(System.getProperty("it.http.port", "19080")) + 10);
         int httpsPort = Integer.getInteger("it.second.https.port",
                 Integer.parseInt(System.getProperty("it.https.port", "19443")) + 10);
