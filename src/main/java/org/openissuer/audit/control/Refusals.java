@@ -27,16 +27,25 @@ public class Refusals {
 
     /** A request refused before anything else recorded it, e.g. over a rate limit: started and failed. */
     public void recordRequest(AuditContext context, IssuerException refusal) {
-        write(context, refusal, List.of(IssuanceEvent.requestStarted(context, audit.now()),
-                IssuanceEvent.requestFailed(context, refusal.error().code(), refusal.description(), audit.now())));
+        recordRequest(context, refusal.error().code(), refusal.description());
+    }
+
+    /** The same for a failure that is not a protocol error (an internal fault): its code and a safe description. */
+    public void recordRequest(AuditContext context, String errorCode, String description) {
+        write(context, errorCode, List.of(IssuanceEvent.requestStarted(context, audit.now()),
+                IssuanceEvent.requestFailed(context, errorCode, description, audit.now())));
     }
 
     private void write(AuditContext context, IssuerException refusal, List<IssuanceEvent> events) {
+        write(context, refusal.error().code(), events);
+    }
+
+    private void write(AuditContext context, String errorCode, List<IssuanceEvent> events) {
         try {
             audit.appendAlone(events);
         } catch (RuntimeException e) {
-            // the client still gets its protocol error; the log keeps what the trail could not
-            LOG.log(Level.WARNING, "Cannot record refused request " + context.requestId() + " (" + refusal.error().code()
+            // the client still gets its answer; the log keeps what the trail could not (a gap auditors must hear of)
+            LOG.log(Level.SEVERE, "Cannot record refused request " + context.requestId() + " (" + errorCode
                     + ") in the audit trail", e);
         }
     }

@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +16,7 @@ import jakarta.json.JsonObject;
 import com.nimbusds.jose.JWSAlgorithm;
 
 import org.openissuer.audit.control.IssuanceAudit;
+import org.openissuer.audit.control.Refusals;
 import org.openissuer.audit.entity.AuditContext;
 import org.openissuer.audit.entity.IssuanceEvent;
 import org.openissuer.credential.entity.CredentialConfiguration;
@@ -55,8 +54,6 @@ import org.openissuer.token.entity.AccessToken;
 @ApplicationScoped
 public class CredentialIssuance {
 
-    private static final Logger LOG = Logger.getLogger(CredentialIssuance.class.getName());
-
     @Inject
     IssuerSettings settings;
 
@@ -80,6 +77,9 @@ public class CredentialIssuance {
 
     @Inject
     IssuanceAudit audit;
+
+    @Inject
+    Refusals refusals;
 
     @Inject
     Nonces nonces;
@@ -136,11 +136,11 @@ public class CredentialIssuance {
             JsonObject data = subjectData(token, configuration);
             committed = issueAndCommit(verified, configuration, target.format(), data, dialect, context);
         } catch (IssuerException e) {
-            recordFailure(context, e.error().code(), e.description());
+            refusals.recordRequest(context, e);
             // RFC 9449 §7.1: the challenge names the scheme the request used or the token needs
             throw draft13Extras(dialect, dpopInPlay ? e.withChallenge(dpop.challenge()) : e, Optional.empty());
         } catch (RuntimeException e) {
-            recordFailure(context, IssuerError.SERVER_ERROR.code(), "internal error: " + e.getClass().getSimpleName());
+            refusals.recordRequest(context, IssuerError.SERVER_ERROR.code(), "internal error: " + e.getClass().getSimpleName());
             throw e;
         }
         if (committed.refusal().isPresent()) {
@@ -234,14 +234,6 @@ public class CredentialIssuance {
                 Optional.empty(), outcome.freshNonce());
     }
 
-    private void recordFailure(AuditContext context, String code, String description) {
-        try {
-            audit.appendAlone(List.of(IssuanceEvent.requestStarted(context, audit.now()),
-                    IssuanceEvent.requestFailed(context, code, description, audit.now())));
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "cannot record the failure of request " + context.requestId() + " (" + code + ")", e);
-        }
-    }
 
     // draft 13 §7.3.2: invalid_proof and invalid_nonce carry a fresh c_nonce for the retry
     private IssuerException draft13Extras(Dialect dialect, IssuerException e, Optional<CNonce> fresh) {
