@@ -37,16 +37,11 @@ public class IssuanceSettings {
     Optional<List<String>> deniedSubjects;
 
     public void validate() {
-        range(IAT_WINDOW, iatWindowSeconds, 5, 3_600);
-        range(DECOYS, decoys, 0, 20);
-        range(MAX_BODY, maxRequestBytes, 1_024, 10 * 1024 * 1024);
+        ConfigurationException.requireBetween(IAT_WINDOW, iatWindowSeconds, 5, 3_600);
+        ConfigurationException.requireBetween(DECOYS, decoys, 0, 20);
+        ConfigurationException.requireBetween(MAX_BODY, maxRequestBytes, 1_024, 10 * 1024 * 1024);
     }
 
-    private static void range(String property, long value, long min, long max) {
-        if (value < min || value > max) {
-            throw new ConfigurationException(property, "must be between " + min + " and " + max + ", is " + value);
-        }
-    }
 
     /** Appendix F.1: how far a proof's iat may lie from the issuer's clock. */
     public Duration iatWindow() {

@@ -49,21 +49,16 @@ public class RateLimitSettings {
     private final Map<Limited, Integer> limits = new EnumMap<>(Limited.class);
 
     public void validate() {
-        range(WINDOW, windowSeconds, 1, 86_400);
-        range(SYNC_INTERVAL, syncIntervalMillis, 10, 60_000);
-        range(MAX_KEYS, maxKeys, 100, 10_000_000);
+        ConfigurationException.requireBetween(WINDOW, windowSeconds, 1, 86_400);
+        ConfigurationException.requireBetween(SYNC_INTERVAL, syncIntervalMillis, 10, 60_000);
+        ConfigurationException.requireBetween(MAX_KEYS, maxKeys, 100, 10_000_000);
         for (Limited limited : Limited.values()) {
             int limit = config.getOptionalValue(limited.property(), Integer.class).orElse(limited.defaultLimit());
-            range(limited.property(), limit, 1, 100_000_000);
+            ConfigurationException.requireBetween(limited.property(), limit, 1, 100_000_000);
             limits.put(limited, limit);
         }
     }
 
-    private static void range(String property, long value, long min, long max) {
-        if (value < min || value > max) {
-            throw new ConfigurationException(property, "must be between " + min + " and " + max + ", is " + value);
-        }
-    }
 
     public boolean enabled() {
         return enabled;
