@@ -157,6 +157,16 @@ class DPoPIT {
     }
 
     @Test
+    void twoProofHeadersAreRefused() {
+        String accessToken = boundToken();
+        // RFC 9449 §4.3 item 1: not more than one DPoP HTTP request header field
+        HttpResponse<String> response = Http.post(DPoPWallet.CREDENTIAL_PATH, DPoPWallet.credentialRequest(),
+                "Content-Type", "application/json", "Authorization", "DPoP " + accessToken,
+                "DPoP", wallet.credentialProof(accessToken).build(), "DPoP", wallet.credentialProof(accessToken).build());
+        assertDPoPError(response, "invalid_dpop_proof", "exactly one DPoP header");
+    }
+
+    @Test
     void dpopBoundTokenPresentedAsBearerIsRefused() {
         String accessToken = boundToken();
         HttpResponse<String> response = Wallet.post(accessToken, DPoPWallet.credentialRequest());
