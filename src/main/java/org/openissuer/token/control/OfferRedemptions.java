@@ -87,10 +87,9 @@ public class OfferRedemptions {
         IssuedToken token = tokens.mint(offer, tokenId, now, holderKeyThumbprint);
         // the subject's wallet is who the token is issued to: anonymous pre-authorized access (§6.1)
         AuditContext issued = context.withPrincipal(offer.subject()).withTokenId(tokenId);
-        audit.append(List.of(IssuanceEvent.offerStep(Kind.OFFER_REDEEMED, issued, now)));
-        // EclipseLink orders the inserts of one flush as it likes; the trail's ids must follow the events
-        em.flush();
-        audit.append(List.of(IssuanceEvent.offerStep(Kind.TOKEN_ISSUED, issued, now)));
+        // IssuanceAudit writes the rows in list order, so the trail's ids follow the events
+        audit.append(List.of(IssuanceEvent.offerStep(Kind.OFFER_REDEEMED, issued, now),
+                IssuanceEvent.offerStep(Kind.TOKEN_ISSUED, issued, now)));
         return Optional.of(token);
     }
 }
