@@ -27,6 +27,7 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import org.openissuer.admin.entity.AdminPrincipal;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
+import org.openissuer.keys.control.JwsCrypto;
 
 /**
  * Verifies the identity provider's tokens the way MicroProfile JWT 2.1 does (signature with the
@@ -36,7 +37,7 @@ public class AdminTokenVerifier {
 
     private static final Logger LOG = Logger.getLogger(AdminTokenVerifier.class.getName());
 
-    private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    private final DefaultJWTProcessor<SecurityContext> processor = JwsCrypto.onProvider(new DefaultJWTProcessor<>());
     private final String group;
 
     public AdminTokenVerifier(JWKSource<SecurityContext> keys, Set<JWSAlgorithm> algorithms, Optional<String> issuer,

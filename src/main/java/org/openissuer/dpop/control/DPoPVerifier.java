@@ -30,6 +30,7 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import org.openissuer.dpop.entity.DPoPProof;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
+import org.openissuer.keys.control.JwsCrypto;
 
 /**
  * Checks a DPoP proof (RFC 9449 §4.3) with Nimbus's DefaultJWTProcessor: type dpop+jwt, the key
@@ -118,7 +119,7 @@ public final class DPoPVerifier {
     }
 
     private static DefaultJWTProcessor<SecurityContext> processor(JWK key) {
-        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        DefaultJWTProcessor<SecurityContext> processor = JwsCrypto.onProvider(new DefaultJWTProcessor<>());
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(TYPE));
         processor.setJWSKeySelector(headerKey(key));
         // §4.2: jti, htm, htu and iat are required; iat is checked against our own window below

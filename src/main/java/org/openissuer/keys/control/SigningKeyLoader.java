@@ -26,7 +26,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -216,7 +215,7 @@ public final class SigningKeyLoader {
     private void proveUsable(ECKey key) {
         try {
             JWSObject probe = new JWSObject(new JWSHeader(SigningKeys.ALGORITHM), new Payload("probe"));
-            probe.sign(new ECDSASigner(key));
+            probe.sign(JwsCrypto.signer(key));
             if (!probe.verify(new ECDSAVerifier(key.toPublicJWK()))) {
                 throw new ConfigurationException(keysProperty,
                         "key '" + key.getKeyID() + "': private and public parts do not belong together");

@@ -28,6 +28,7 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
 import org.openissuer.proof.entity.VerifiedProof;
+import org.openissuer.keys.control.JwsCrypto;
 
 /**
  * Verifies JWT proofs of possession (OID4VCI 1.0 Appendix F.1, F.4) with Nimbus's
@@ -92,7 +93,7 @@ public final class JwtProofVerifier {
     }
 
     private DefaultJWTProcessor<SecurityContext> processor(JWK holderKey, ProofRules rules) {
-        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        DefaultJWTProcessor<SecurityContext> processor = JwsCrypto.onProvider(new DefaultJWTProcessor<>());
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(PROOF_TYPE));
         processor.setJWSKeySelector(headerKey(holderKey));
         // Appendix F.1: aud is the issuer identifier; iat and nonce (we always hand out c_nonces) are required

@@ -31,6 +31,7 @@ import org.openissuer.keys.control.SigningKeys;
 import org.openissuer.sdjwt.entity.Disclosure;
 import org.openissuer.sdjwt.entity.IssuedSdJwt;
 import org.openissuer.sdjwt.entity.SdJwtVcRequest;
+import org.openissuer.keys.control.JwsCrypto;
 
 /**
  * Issues SD-JWT VCs (draft-ietf-oauth-sd-jwt-vc over RFC 9901) signed with the active credential
@@ -58,7 +59,7 @@ public final class SdJwtVcIssuer {
             throw new IllegalArgumentException("decoysPerObject must not be negative");
         }
         try {
-            this.signer = new ECDSASigner(activeSigningKey);
+            this.signer = JwsCrypto.signer(activeSigningKey);
         } catch (JOSEException e) {
             throw new IllegalArgumentException("unusable signing key: " + e.getMessage(), e);
         }

@@ -17,7 +17,6 @@ import jakarta.json.JsonString;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -29,6 +28,7 @@ import org.openissuer.offer.entity.CredentialOffer;
 import org.openissuer.platform.IssuerSettings;
 import org.openissuer.token.entity.AuthorizationDetail;
 import org.openissuer.token.entity.IssuedToken;
+import org.openissuer.keys.control.JwsCrypto;
 
 /** Mints the access tokens of the pre-authorized code flow in the shape of {@link AccessTokenFormat}. */
 @ApplicationScoped
@@ -81,7 +81,7 @@ public class AccessTokenMinter {
         JWSHeader header = new JWSHeader.Builder(SigningKeys.ALGORITHM).type(AccessTokenFormat.TYPE).keyID(key.getKeyID()).build();
         SignedJWT jwt = new SignedJWT(header, claims.build());
         try {
-            jwt.sign(new ECDSASigner(key));
+            jwt.sign(JwsCrypto.signer(key));
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign an access token with key " + key.getKeyID(), e);
         }

@@ -47,6 +47,7 @@ import org.openissuer.platform.ConfigurationException;
 import org.openissuer.platform.IssuerSettings;
 import org.openissuer.token.entity.AccessToken;
 import org.openissuer.token.entity.TrustedAuthorizationServer;
+import org.openissuer.keys.control.JwsCrypto;
 
 /**
  * Verifies access tokens (RFC 6750, RFC 9068) from the built-in authorization server and from
@@ -140,7 +141,7 @@ public class AccessTokens {
     private static DefaultJWTProcessor<SecurityContext> processor(TrustedAuthorizationServer server,
             JWKSource<SecurityContext> keySource, Set<JWSAlgorithm> algorithms,
             DefaultJOSEObjectTypeVerifier<SecurityContext> types) {
-        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        DefaultJWTProcessor<SecurityContext> processor = JwsCrypto.onProvider(new DefaultJWTProcessor<>());
         processor.setJWSTypeVerifier(types);
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, keySource));
         // RFC 9068 §4: iss exact, aud names this resource, exp in the future, a subject

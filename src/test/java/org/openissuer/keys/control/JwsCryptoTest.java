@@ -1,0 +1,59 @@
+package org.openissuer.keys.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.security.Security;
+
+import org.junit.jupiter.api.Test;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+
+class JwsCryptoTest {
+
+    private static final ECKey KEY = generate();
+
+    @Test
+    void signaturesMadeOnBouncyCastleVerifyOnTheJdkProvider() throws Exception {
+        JWSObject jws = new JWSObject(new JWSHeader(JWSAlgorithm.ES256), new Payload("interop"));
+        jws.sign(JwsCrypto.signer(KEY));
+
+        assertEquals("BC", JwsCrypto.signer(KEY).getJCAContext().getProvider().getName());
+        assertTrue(jws.verify(new ECDSAVerifier(KEY.toPublicJWK())), "a JDK verifier accepts a BouncyCastle signature");
+    }
+
+    @Test
+    void jdkSignaturesVerifyOnBouncyCastleAndTamperingIsCaught() throws Exception {
+        JWSObject jws = new JWSObject(new JWSHeader(JWSAlgorithm.ES256), new Payload("interop"));
+        jws.sign(new com.nimbusds.jose.crypto.ECDSASigner(KEY));
+        var verifier = JwsCrypto.verifiers().createJWSVerifier(jws.getHeader(), KEY.toECPublicKey());
+
+        assertTrue(jws.verify(verifier));
+        JWSObject tampered = JWSObject.parse(jws.serialize().replace(jws.getPayload().toBase64URL().toString(),
+                new Payload("interoP").toBase64URL().toString()));
+        assertTrue(!tampered.verify(verifier), "a changed payload must not verify");
+    }
+
+    @Test
+    void theProviderIsNeverInstalledInTheSharedJvm() throws Exception {
+        JwsCrypto.signer(KEY);
+        // an application server's JVM is shared: a provider registered from a WAR would outlive its undeploy
+        assertNull(Security.getProvider("BC"));
+    }
+
+    private static ECKey generate() {
+        try {
+            return new ECKeyGenerator(Curve.P_256).keyID("k").generate();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
