@@ -2,13 +2,14 @@ package org.openissuer.error;
 
 import java.util.Optional;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import org.openissuer.platform.Jsonp;
 
 /** Builds the OID4VCI / RFC 6749 error envelope {@code {error, error_description}}. */
 public final class ErrorResponses {
@@ -31,7 +32,7 @@ public final class ErrorResponses {
     /** @param scheme the resource server's challenge scheme; empty for the error's default (Bearer or none) */
     public static Response of(IssuerError error, String description, JsonObject extraMembers, Optional<Challenge> scheme) {
         String safe = sanitize(description);
-        JsonObjectBuilder body = Json.createObjectBuilder();
+        JsonObjectBuilder body = Jsonp.PROVIDER.createObjectBuilder();
         extraMembers.forEach(body::add);
         body.add("error", error.code());
         if (!safe.isEmpty()) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,6 +12,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import org.openissuer.platform.Jsonp;
 
 /**
  * One row of the append-only audit trail (db/migrations/V002, V003). Written once, never
@@ -36,6 +37,15 @@ public class IssuanceEvent {
     }
 
     private static final int MAX_DESCRIPTION = 1024;
+
+    /**
+     * The columns an append writes, in the order of {@link #columnValues()}: the audit writer
+     * inserts many rows in one statement (issue 7), with the ids the database assigns in list order.
+     */
+    public static final List<String> COLUMNS = List.of("occurred_at", "event", "request_id", "endpoint",
+            "client_address", "client_id", "principal", "subject", "error_code", "error_description", "token_id",
+            "credential_configuration_id", "vct", "format", "dialect", "holder_key_thumbprint", "credential_id",
+            "credential_digest", "disclosed_claims", "offer_id");
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -131,7 +141,7 @@ public class IssuanceEvent {
         row.credentialId = credential.credentialId();
         row.credentialDigest = credential.digest();
         row.holderKeyThumbprint = credential.holderKeyThumbprint();
-        JsonArrayBuilder names = Json.createArrayBuilder();
+        JsonArrayBuilder names = Jsonp.PROVIDER.createArrayBuilder();
         credential.disclosedClaims().forEach(names::add);
         row.disclosedClaims = names.build().toString();
         return row;
@@ -155,6 +165,13 @@ public class IssuanceEvent {
 
     private static String truncate(Optional<String> value, int max) {
         return value.map(v -> v.length() <= max ? v : v.substring(0, max)).orElse(null);
+    }
+
+    /** This row's values in {@link #COLUMNS} order; null where the row has none. */
+    public Object[] columnValues() {
+        return new Object[] {occurredAt, event, requestId, endpoint, clientAddress, clientId, principal, subject,
+            errorCode, errorDescription, tokenId, credentialConfigurationId, vct, format, dialect, holderKeyThumbprint,
+            credentialId, credentialDigest, disclosedClaims, offerId};
     }
 
     public String event() {

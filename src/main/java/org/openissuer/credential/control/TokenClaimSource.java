@@ -6,13 +6,13 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 
 import org.openissuer.credential.entity.ClaimDefinition;
 import org.openissuer.credential.entity.CredentialConfiguration;
+import org.openissuer.platform.Jsonp;
 import org.openissuer.token.control.AccessTokens;
 import org.openissuer.token.entity.AccessToken;
 import org.openissuer.token.entity.TrustedAuthorizationServer;
@@ -45,6 +45,6 @@ public class TokenClaimSource implements SubjectClaimSource {
             }
         }
         // Nimbus parsed the token into plain maps and lists; JSON text is the exact bridge to JSON-P
-        return Json.createReader(new StringReader(JSONObjectUtils.toJSONString(selected))).readObject();
+        return Jsonp.PROVIDER.createReader(new StringReader(JSONObjectUtils.toJSONString(selected))).readObject();
     }
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -15,6 +14,7 @@ import jakarta.json.stream.JsonParser;
 import org.openissuer.encryption.entity.ResponseEncryptionParameters;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
+import org.openissuer.platform.Jsonp;
 
 /**
  * A parsed credential request in either dialect (OID4VCI 1.0 §8.2, draft 13 §7.2). Parsing
@@ -37,7 +37,7 @@ public record CredentialRequest(
 
     /** Parses a request body: one JSON object and nothing after it. */
     public static CredentialRequest parse(byte[] body) {
-        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(body))) {
+        try (JsonParser parser = Jsonp.PROVIDER.createParser(new ByteArrayInputStream(body))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw invalid("the request body must be a JSON object");
             }

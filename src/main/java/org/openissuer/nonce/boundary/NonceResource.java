@@ -5,7 +5,6 @@ import java.io.InputStream;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -18,11 +17,12 @@ import jakarta.ws.rs.core.Response;
 
 import org.openissuer.audit.control.Refusals;
 import org.openissuer.audit.entity.AuditContext;
-import org.openissuer.error.IssuerError;
-import org.openissuer.error.IssuerException;
 import org.openissuer.dpop.control.DPoPChecks;
 import org.openissuer.error.ErrorResponses;
+import org.openissuer.error.IssuerError;
+import org.openissuer.error.IssuerException;
 import org.openissuer.nonce.control.Nonces;
+import org.openissuer.platform.Jsonp;
 import org.openissuer.platform.RequestIds;
 import org.openissuer.ratelimit.boundary.ClientAddresses;
 import org.openissuer.ratelimit.control.RateLimits;
@@ -67,7 +67,7 @@ public class NonceResource {
             refusals.recordRequest(context, refused);
             throw refused;
         }
-        String nonce = Json.createObjectBuilder().add("c_nonce", nonces.issue().value()).build().toString();
+        String nonce = Jsonp.PROVIDER.createObjectBuilder().add("c_nonce", nonces.issue().value()).build().toString();
         Response.ResponseBuilder response = Response.ok(nonce, MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
         // RFC 9449 §8.2: a server that requires DPoP nonces may hand them out with any response

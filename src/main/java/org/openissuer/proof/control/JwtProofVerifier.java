@@ -27,8 +27,8 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
-import org.openissuer.proof.entity.VerifiedProof;
 import org.openissuer.keys.control.JwsCrypto;
+import org.openissuer.proof.entity.VerifiedProof;
 
 /**
  * Verifies JWT proofs of possession (OID4VCI 1.0 Appendix F.1, F.4) with Nimbus's

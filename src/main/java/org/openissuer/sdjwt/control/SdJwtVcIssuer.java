@@ -27,11 +27,12 @@ import com.nimbusds.jose.jwk.ECKey;
 
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
+import org.openissuer.keys.control.JwsCrypto;
 import org.openissuer.keys.control.SigningKeys;
+import org.openissuer.platform.Jsonp;
 import org.openissuer.sdjwt.entity.Disclosure;
 import org.openissuer.sdjwt.entity.IssuedSdJwt;
 import org.openissuer.sdjwt.entity.SdJwtVcRequest;
-import org.openissuer.keys.control.JwsCrypto;
 
 /**
  * Issues SD-JWT VCs (draft-ietf-oauth-sd-jwt-vc over RFC 9901) signed with the active credential
@@ -39,8 +40,7 @@ import org.openissuer.keys.control.JwsCrypto;
  */
 public final class SdJwtVcIssuer {
 
-    // looked up once: Json.createXxx() would search the service loader on every call
-    private static final JsonProvider PROVIDER = JsonProvider.provider();
+    private static final JsonProvider PROVIDER = Jsonp.PROVIDER;
     private static final JsonBuilderFactory JSON = PROVIDER.createBuilderFactory(Map.of());
 
     private final ECDSASigner signer;

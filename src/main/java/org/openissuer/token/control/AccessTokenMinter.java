@@ -22,13 +22,13 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 import org.openissuer.keys.control.IssuerKeys;
+import org.openissuer.keys.control.JwsCrypto;
 import org.openissuer.keys.control.SigningKeys;
 import org.openissuer.offer.control.OfferJson;
 import org.openissuer.offer.entity.CredentialOffer;
 import org.openissuer.platform.IssuerSettings;
 import org.openissuer.token.entity.AuthorizationDetail;
 import org.openissuer.token.entity.IssuedToken;
-import org.openissuer.keys.control.JwsCrypto;
 
 /** Mints the access tokens of the pre-authorized code flow in the shape of {@link AccessTokenFormat}. */
 @ApplicationScoped
