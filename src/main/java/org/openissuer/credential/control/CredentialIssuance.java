@@ -5,12 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -34,6 +35,7 @@ import org.openissuer.keys.control.IssuerKeys;
 import org.openissuer.nonce.control.Nonces;
 import org.openissuer.nonce.entity.CNonce;
 import org.openissuer.platform.IssuerSettings;
+import org.openissuer.platform.Jsonp;
 import org.openissuer.proof.control.JwtProofVerifier;
 import org.openissuer.proof.control.ProofRules;
 import org.openissuer.proof.entity.VerifiedProof;
@@ -53,6 +55,8 @@ import org.openissuer.token.entity.AccessToken;
  */
 @ApplicationScoped
 public class CredentialIssuance {
+
+    private static final Logger LOG = Logger.getLogger(CredentialIssuance.class.getName());
 
     @Inject
     IssuerSettings settings;
@@ -110,6 +114,7 @@ public class CredentialIssuance {
         boolean dpopInPlay = dpop.required();
         Dialect dialect = Dialect.V1;
         Optional<ResponseEncryptionParameters> responseEncryption;
+        Optional<DPoPProof> proof = Optional.empty();
         Committed committed;
         try {
             // issue 5: the cheap per-address count comes before any token work
@@ -119,7 +124,7 @@ public class CredentialIssuance {
             AccessToken token = tokens.verify(presented.token());
             dpopInPlay |= token.confirmationThumbprint().isPresent();
             context = context.withToken(token.subject(), token.subject(), token.clientId(), token.tokenId(), token.offerId());
-            Optional<DPoPProof> proof = senderConstraint(presented, token, dpopHeaders);
+            proof = senderConstraint(presented, token, dpopHeaders);
             admit(token);
             // decrypted here, after the token: a 401 beats a 400, and every failure is on record
             RequestBody.Received received = body.read();
@@ -134,18 +139,22 @@ public class CredentialIssuance {
             encryption.checkResponse(received.encrypted(), dialect, responseEncryption);
             List<VerifiedProof> verified = verifyProofs(request, configuration, token);
             JsonObject data = subjectData(token, configuration);
-            committed = issueAndCommit(verified, configuration, target.format(), data, dialect, context);
+            committed = issueAndCommit(proof, verified, configuration, target.format(), data, dialect, context);
         } catch (IssuerException e) {
+            spendAlone(proof);
             refusals.recordRequest(context, e);
             // RFC 9449 §7.1: the challenge names the scheme the request used or the token needs
             throw draft13Extras(dialect, dpopInPlay ? e.withChallenge(dpop.challenge()) : e, Optional.empty());
         } catch (RuntimeException e) {
+            spendAlone(proof);
             refusals.recordRequest(context, IssuerError.SERVER_ERROR.code(), "internal error: " + e.getClass().getSimpleName());
             throw e;
         }
         if (committed.refusal().isPresent()) {
-            // the refusal is on record already: it committed with the nonce consumption
-            throw draft13Extras(dialect, committed.refusal().get(), committed.freshNonce());
+            // the refusal is on record already: it committed with the jti and the nonce consumption
+            IssuerException refusal = committed.refusal().get();
+            throw draft13Extras(dialect, dpopInPlay ? refusal.withChallenge(dpop.challenge()) : refusal,
+                    committed.freshNonce());
         }
         // OID4VCI 1.0 §8.3, §10: the 200 answer is a JWE when the wallet asked for one (errors never are)
         return encryption.encode(committed.response().toJson(), responseEncryption);
@@ -206,8 +215,17 @@ public class CredentialIssuance {
         throw new IssuerException(IssuerError.CREDENTIAL_REQUEST_DENIED, "no data about this subject is available");
     }
 
-    private Committed issueAndCommit(List<VerifiedProof> verified, CredentialConfiguration configuration,
-            String format, JsonObject data, Dialect dialect, AuditContext context) {
+    // RFC 9449 §11.1: a proof that reached us is used, whatever became of its request
+    private void spendAlone(Optional<DPoPProof> proof) {
+        try {
+            proof.ifPresent(dpop::spendAlone);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Cannot record a refused request's DPoP jti as used", e);
+        }
+    }
+
+    private Committed issueAndCommit(Optional<DPoPProof> dpopProof, List<VerifiedProof> verified,
+            CredentialConfiguration configuration, String format, JsonObject data, Dialect dialect, AuditContext context) {
         List<String> credentials = new ArrayList<>();
         List<IssuanceEvent> success = new ArrayList<>();
         success.add(IssuanceEvent.requestStarted(context, audit.now()));
@@ -219,21 +237,19 @@ public class CredentialIssuance {
                     UUID.randomUUID().toString(), issued.digestHex(), proof.thumbprint(), issued.disclosedClaims()),
                     audit.now()));
         }
-        String refusal = "c_nonce is unknown, expired or already used";
-        List<IssuanceEvent> refused = List.of(IssuanceEvent.requestStarted(context, audit.now()),
-                IssuanceEvent.requestFailed(context, IssuerError.INVALID_NONCE.code(), refusal, audit.now()));
-        IssuanceTransaction.Outcome outcome = transaction.commit(verified.stream().map(VerifiedProof::nonce).toList(),
-                success, refused, dialect == Dialect.DRAFT_13);
-        if (!outcome.accepted()) {
-            // Appendix F.4: a replayed or stale nonce
-            return new Committed(null, Optional.of(new IssuerException(IssuerError.INVALID_NONCE, refusal)),
-                    outcome.freshNonce());
+        IssuanceTransaction.Outcome outcome = transaction.commit(dpopProof,
+                verified.stream().map(VerifiedProof::nonce).toList(), success,
+                refusal -> List.of(IssuanceEvent.requestStarted(context, audit.now()),
+                        IssuanceEvent.requestFailed(context, refusal.error().code(), refusal.description(), audit.now())),
+                dialect == Dialect.DRAFT_13);
+        if (outcome.refusal().isPresent()) {
+            // RFC 9449 §11.1 (a replayed proof) or Appendix F.4 (a replayed or stale nonce)
+            return new Committed(null, outcome.refusal(), outcome.freshNonce());
         }
         return new Committed(new IssuanceResponse(dialect, format, configuration.profile(), credentials,
                 outcome.freshNonce().map(CNonce::value), settings.nonceLifetime().toSeconds()),
                 Optional.empty(), outcome.freshNonce());
     }
-
 
     // draft 13 §7.3.2: invalid_proof and invalid_nonce carry a fresh c_nonce for the retry
     private IssuerException draft13Extras(Dialect dialect, IssuerException e, Optional<CNonce> fresh) {
@@ -242,7 +258,7 @@ public class CredentialIssuance {
             return e;
         }
         String nonce = fresh.orElseGet(nonces::issue).value();
-        return e.withMembers(Json.createObjectBuilder().add("c_nonce", nonce)
+        return e.withMembers(Jsonp.PROVIDER.createObjectBuilder().add("c_nonce", nonce)
                 .add("c_nonce_expires_in", settings.nonceLifetime().toSeconds()).build());
     }
 }

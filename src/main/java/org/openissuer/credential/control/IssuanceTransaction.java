@@ -1,9 +1,9 @@
 package org.openissuer.credential.control;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,15 +11,22 @@ import jakarta.transaction.Transactional;
 
 import org.openissuer.audit.control.IssuanceAudit;
 import org.openissuer.audit.entity.IssuanceEvent;
+import org.openissuer.dpop.control.DPoPChecks;
+import org.openissuer.dpop.entity.DPoPProof;
+import org.openissuer.error.IssuerError;
+import org.openissuer.error.IssuerException;
 import org.openissuer.nonce.control.Nonces;
 import org.openissuer.nonce.entity.CNonce;
 
 /**
- * The one transaction of a credential request: consume the proofs' nonces, append the audit
- * rows. It always commits: a refused nonce leaves the others consumed and the refusal on record.
+ * The one transaction of a credential request (issue 7: one commit per request): spend the DPoP
+ * proof's jti, consume the proofs' nonces, append the audit rows. It always commits: a refused
+ * jti or nonce leaves the rest as it was and the refusal on record.
  */
 @ApplicationScoped
 public class IssuanceTransaction {
+
+    static final String STALE_NONCE = "c_nonce is unknown, expired or already used";
 
     @Inject
     Nonces nonces;
@@ -27,20 +34,29 @@ public class IssuanceTransaction {
     @Inject
     IssuanceAudit audit;
 
-    /** What committed: whether every nonce was live, and a fresh nonce when one was asked for. */
-    public record Outcome(boolean accepted, Optional<CNonce> freshNonce) {
+    @Inject
+    DPoPChecks dpop;
+
+    /** What committed: the refusal, if any, and a fresh nonce when one was asked for. */
+    public record Outcome(Optional<IssuerException> refusal, Optional<CNonce> freshNonce) {
     }
 
     @Transactional
-    public Outcome commit(List<String> proofNonces, List<IssuanceEvent> onSuccess, List<IssuanceEvent> onRefusal,
-            boolean wantFreshNonce) {
-        // OID4VCI 1.0 Appendix F.4 / SD notes: each c_nonce is single-use; several proofs of one batch may share one
-        boolean accepted = true;
-        for (String nonce : new LinkedHashSet<>(proofNonces)) {
-            accepted &= nonces.consume(nonce);
+    public Outcome commit(Optional<DPoPProof> dpopProof, List<String> proofNonces, List<IssuanceEvent> onSuccess,
+            Function<IssuerException, List<IssuanceEvent>> onRefusal, boolean wantFreshNonce) {
+        // RFC 9449 §11.1 first: a replayed request must not consume the nonces its original already did
+        Optional<IssuerException> refusal = dpopProof.flatMap(dpop::spendWithin);
+        if (refusal.isEmpty()) {
+            // OID4VCI 1.0 Appendix F.4: each c_nonce is single-use; several proofs of one batch may share one
+            boolean accepted = true;
+            for (String nonce : new LinkedHashSet<>(proofNonces)) {
+                accepted &= nonces.consume(nonce);
+            }
+            if (!accepted) {
+                refusal = Optional.of(new IssuerException(IssuerError.INVALID_NONCE, STALE_NONCE));
+            }
         }
-        List<IssuanceEvent> rows = new ArrayList<>(accepted ? onSuccess : onRefusal);
-        audit.append(rows);
-        return new Outcome(accepted, wantFreshNonce ? Optional.of(nonces.issue()) : Optional.empty());
+        audit.append(refusal.map(onRefusal).orElse(onSuccess));
+        return new Outcome(refusal, wantFreshNonce ? Optional.of(nonces.issue()) : Optional.empty());
     }
 }

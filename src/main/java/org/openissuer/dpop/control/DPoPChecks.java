@@ -85,13 +85,28 @@ public class DPoPChecks {
                 Optional.empty(), nonceRule()), Optional.empty()));
     }
 
-    /** §7.1: the proof covers this request and this token, and its key is the one the token is bound to. */
+    /**
+     * §7.1: the proof covers this request and this token, and its key is the one the token is bound to.
+     * Its jti is not spent yet: the caller spends it with {@link #spendWithin} in the request's one
+     * transaction, or with {@link #spendAlone} when the request fails before that.
+     */
     public DPoPProof atCredentialEndpoint(List<String> headers, String accessToken, String boundThumbprint) {
         if (headers == null || headers.isEmpty()) {
             throw DPoPVerifier.invalid("a DPoP proof is required with a DPoP-bound access token");
         }
-        return check(headers, new DPoPRules(POST, issuer.identifier().endpoint(IssuerMetadata.CREDENTIAL_PATH),
+        return verify(headers, new DPoPRules(POST, issuer.identifier().endpoint(IssuerMetadata.CREDENTIAL_PATH),
                 Optional.of(accessToken), nonceRule()), Optional.of(boundThumbprint));
+    }
+
+    /** §11.1 in the caller's transaction: empty when the jti was fresh, the refusal when it was already used. */
+    public Optional<IssuerException> spendWithin(DPoPProof proof) {
+        return replay.firstUseWithin(proof.thumbprint(), proof.jti(), keepSeconds()) ? Optional.empty()
+                : Optional.of(replayed());
+    }
+
+    /** §11.1 for a request refused before its transaction: the proof reached us, so it is used all the same. */
+    public void spendAlone(DPoPProof proof) {
+        replay.firstUse(proof.thumbprint(), proof.jti(), keepSeconds());
     }
 
     /** The htcd claim, when present, is the digest of the body the request carried. */
@@ -102,6 +117,14 @@ public class DPoPChecks {
     }
 
     private DPoPProof check(List<String> headers, DPoPRules rules, Optional<String> boundThumbprint) {
+        DPoPProof proof = verify(headers, rules, boundThumbprint);
+        if (!replay.firstUse(proof.thumbprint(), proof.jti(), keepSeconds())) {
+            throw replayed();
+        }
+        return proof;
+    }
+
+    private DPoPProof verify(List<String> headers, DPoPRules rules, Optional<String> boundThumbprint) {
         // §4.3 item 1: exactly one DPoP header
         if (headers.size() != 1) {
             throw DPoPVerifier.invalid("exactly one DPoP header is allowed");
@@ -116,12 +139,16 @@ public class DPoPChecks {
         if (boundThumbprint.isPresent() && !boundThumbprint.get().equals(proof.thumbprint())) {
             throw DPoPVerifier.invalid("the DPoP proof key is not the key the access token is bound to");
         }
-        // §11.1: the row outlives every instant at which this proof's iat is still inside the window
-        long keep = 2 * settings.iatWindow().toSeconds() + 5;
-        if (!replay.firstUse(proof.thumbprint(), proof.jti(), keep)) {
-            throw DPoPVerifier.invalid("the DPoP proof was already used (jti replay)");
-        }
         return proof;
+    }
+
+    // §11.1: the row outlives every instant at which this proof's iat is still inside the window
+    private long keepSeconds() {
+        return 2 * settings.iatWindow().toSeconds() + 5;
+    }
+
+    private static IssuerException replayed() {
+        return DPoPVerifier.invalid("the DPoP proof was already used (jti replay)");
     }
 
     private Optional<Predicate<String>> nonceRule() {

@@ -25,6 +25,20 @@ public class DPoPReplay {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean firstUse(String thumbprint, String jti, long keepSeconds) {
+        return insert(thumbprint, jti, keepSeconds);
+    }
+
+    /**
+     * Joins the caller's transaction, so the credential endpoint spends the jti in the same commit as
+     * its nonces and audit rows (issue 7: one transaction per request). A concurrent insert of the
+     * same key waits for this transaction and then finds the row: still exactly one winner.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean firstUseWithin(String thumbprint, String jti, long keepSeconds) {
+        return insert(thumbprint, jti, keepSeconds);
+    }
+
+    private boolean insert(String thumbprint, String jti, long keepSeconds) {
         return em.createNativeQuery("INSERT INTO dpop_jti (jti_hash, expires_at) VALUES (?1, now() + ?2 * interval '1 second')"
                         + " ON CONFLICT DO NOTHING")
                 .setParameter(1, key(thumbprint, jti))
