@@ -1,25 +1,35 @@
 package org.openissuer.offer.control;
 
 import java.io.StringReader;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 
 import org.openissuer.credential.control.SubjectClaimSource;
 import org.openissuer.credential.entity.CredentialConfiguration;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
 import org.openissuer.offer.entity.CredentialOffer;
+import org.openissuer.platform.ExpiringCache;
 import org.openissuer.platform.IssuerSettings;
+import org.openissuer.platform.Jsonp;
 import org.openissuer.token.entity.AccessToken;
 
 /** The data a back-office system bound to a pre-authorized offer, for tokens our own token endpoint issued. */
 @ApplicationScoped
 public class OfferClaims implements SubjectClaimSource {
+
+    private static final Duration KEEP = Duration.ofMinutes(10);
+    private static final int MAX_OFFERS = 10_000;
+
+    private final Clock clock = Clock.systemUTC();
+    private final ExpiringCache<String, Redeemed> redeemed = new ExpiringCache<>(MAX_OFFERS, clock);
 
     @Inject
     CredentialOffers offers;
@@ -35,18 +45,33 @@ public class OfferClaims implements SubjectClaimSource {
     @Override
     public JsonObject claims(AccessToken token, CredentialConfiguration configuration) {
         String offerId = token.offerId().orElseThrow(() -> denied("the access token names no credential offer"));
-        CredentialOffer offer = offers.byId(offerId).orElseThrow(() -> denied("the credential offer of this token is unknown"));
+        Redeemed offer = redeemed.get(offerId).orElseGet(() -> load(offerId));
         // the token was minted from this offer; anything else means a token and an offer that do not belong together
-        if (offer.redeemedAt().isEmpty() || !offer.subject().equals(token.subject())) {
+        if (!offer.subject().equals(token.subject())) {
             throw denied("the access token does not match its credential offer");
         }
-        boolean offered = OfferJson.configurationIds(offer).stream()
-                .anyMatch(id -> id instanceof JsonString s && s.getString().equals(configuration.id()));
-        if (!offered) {
+        if (!offer.configurationIds().contains(configuration.id())) {
             throw denied("the credential offer does not include " + configuration.id());
         }
-        JsonValue claims = Json.createReader(new StringReader(offer.claims())).readValue();
-        return claims.asJsonObject();
+        return offer.claims();
+    }
+
+    /** What a redeemed offer holds for its tokens; it cannot change any more (a redeemed offer cannot be revoked). */
+    private record Redeemed(String subject, Set<String> configurationIds, JsonObject claims) {
+    }
+
+    // issue 7: read once per instance, not once per credential request
+    private Redeemed load(String offerId) {
+        CredentialOffer offer = offers.byId(offerId).orElseThrow(() -> denied("the credential offer of this token is unknown"));
+        if (offer.redeemedAt().isEmpty()) {
+            throw denied("the access token does not match its credential offer");
+        }
+        Set<String> ids = OfferJson.configurationIds(offer).stream().filter(JsonString.class::isInstance)
+                .map(id -> ((JsonString) id).getString()).collect(Collectors.toUnmodifiableSet());
+        JsonObject claims = Jsonp.PROVIDER.createReader(new StringReader(offer.claims())).readValue().asJsonObject();
+        Redeemed loaded = new Redeemed(offer.subject(), ids, claims);
+        redeemed.put(offerId, loaded, clock.instant().plus(KEEP));
+        return loaded;
     }
 
     private static IssuerException denied(String description) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,12 +43,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
 import org.openissuer.keys.control.IssuerKeys;
+import org.openissuer.keys.control.JwsCrypto;
 import org.openissuer.keys.control.SigningKeys;
 import org.openissuer.platform.ConfigurationException;
+import org.openissuer.platform.ExpiringCache;
 import org.openissuer.platform.IssuerSettings;
 import org.openissuer.token.entity.AccessToken;
 import org.openissuer.token.entity.TrustedAuthorizationServer;
-import org.openissuer.keys.control.JwsCrypto;
 
 /**
  * Verifies access tokens (RFC 6750, RFC 9068) from the built-in authorization server and from
@@ -60,6 +62,8 @@ public class AccessTokens {
     private static final Logger LOG = Logger.getLogger(AccessTokens.class.getName());
     // A bearer token far above any real JWT is refused before it is parsed
     static final int MAX_TOKEN_LENGTH = 8 * 1024;
+    // tokens in use at once per instance; a token beyond it is only verified again (at most 8 KiB each)
+    static final int VERIFIED_TOKENS = 2_048;
     private static final Set<JWSAlgorithm> EXTERNAL_ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384,
             JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256,
             JWSAlgorithm.ES384, JWSAlgorithm.ES512);
@@ -75,6 +79,8 @@ public class AccessTokens {
     Optional<String> serversFile;
 
     private final Map<String, Trusted> byIssuer = new LinkedHashMap<>();
+    // issue 7: a token's signature and claims are checked once, then the exact token is known until its exp
+    private final ExpiringCache<String, AccessToken> verified = new ExpiringCache<>(VERIFIED_TOKENS, Clock.systemUTC());
 
     private record Trusted(TrustedAuthorizationServer server, DefaultJWTProcessor<SecurityContext> processor) {
     }
@@ -82,6 +88,7 @@ public class AccessTokens {
     public void load() {
         String issuer = settings.identifier().value();
         byIssuer.clear();
+        verified.clear();
         TrustedAuthorizationServer builtIn = new TrustedAuthorizationServer(issuer, Optional.empty(), issuer, Map.of(), true);
         SigningKeys asKeys = keys.authorizationServerKeys();
         byIssuer.put(issuer, new Trusted(builtIn, processor(builtIn, new ImmutableJWKSet<>(asKeys.publicJwks()),
@@ -163,6 +170,10 @@ public class AccessTokens {
         if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
             throw invalid("access token is missing or too large");
         }
+        Optional<AccessToken> known = verified.get(token);
+        if (known.isPresent()) {
+            return known.get();
+        }
         SignedJWT jwt;
         String issuer;
         try {
@@ -177,7 +188,10 @@ public class AccessTokens {
         }
         try {
             JWTClaimsSet claims = trusted.processor().process(jwt, null);
-            return TokenClaims.toAccessToken(token, claims, trusted.server().builtIn());
+            AccessToken accessToken = TokenClaims.toAccessToken(token, claims, trusted.server().builtIn());
+            // exp is required (RFC 9068 §2.2), so every cached token lapses
+            verified.put(token, accessToken, claims.getExpirationTime().toInstant());
+            return accessToken;
         } catch (BadJOSEException e) {
             throw invalid("access token rejected: " + e.getMessage());
         } catch (KeySourceException e) {

@@ -14,30 +14,11 @@ import java.util.SortedMap;
 
 import org.junit.jupiter.api.Test;
 import org.openissuer.ratelimit.entity.BucketId;
+import org.openissuer.testsupport.HandClock;
 
 class SharedWindowLimiterTest {
 
     private static final Duration MINUTE = Duration.ofSeconds(60);
-
-    /** A clock the test moves by hand. */
-    static final class HandClock extends Clock {
-        long millis = 1_800_000_000_000L; // a window start (divisible by 60,000)
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
-    }
 
     /** The database's part, in memory: sums increments, answers totals. */
     static final class FakeStore implements BucketStore {
