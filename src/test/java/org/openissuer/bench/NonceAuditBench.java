@@ -42,7 +42,7 @@ import org.openjdk.jmh.annotations.Threads;
 @Fork(jvmArgsAppend = "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
 public class NonceAuditBench {
 
-    /** The statements, in one place (the same text as the issuer's Nonces, DPoPReplay and IssuanceAudit). */
+    /** The statements, in one place: what the issuer's Nonces, DPoPReplay and IssuanceAudit do, as plain SQL. */
     static final class Sql {
         static final String ISSUE_NONCE = "INSERT INTO c_nonce (nonce, created_at, expires_at) VALUES (?, ?, ?)";
         static final String FIRST_USE_OF_JTI = "INSERT INTO dpop_jti (jti_hash, expires_at)"
