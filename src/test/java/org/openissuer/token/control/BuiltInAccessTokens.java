@@ -1,0 +1,36 @@
+package org.openissuer.token.control;
+
+import java.util.List;
+import java.util.Optional;
+
+import com.nimbusds.jose.jwk.ECKey;
+
+import org.openissuer.keys.control.IssuerKeys;
+import org.openissuer.keys.control.SigningKeys;
+import org.openissuer.platform.IssuerSettings;
+
+/** AccessTokens outside the container, trusting only the built-in authorization server (as AccessTokensTest builds it). */
+public final class BuiltInAccessTokens {
+
+    private BuiltInAccessTokens() {
+    }
+
+    public static AccessTokens of(String issuer, ECKey authorizationServerKey) {
+        AccessTokens tokens = new AccessTokens();
+        tokens.settings = new IssuerSettings() {
+            @Override
+            public IssuerIdentifier identifier() {
+                return new IssuerIdentifier(issuer, "");
+            }
+        };
+        tokens.keys = new IssuerKeys() {
+            @Override
+            public SigningKeys authorizationServerKeys() {
+                return new SigningKeys(authorizationServerKey, List.of(authorizationServerKey));
+            }
+        };
+        tokens.serversFile = Optional.empty();
+        tokens.load();
+        return tokens;
+    }
+}
