@@ -2,11 +2,6 @@ package org.openissuer.bench;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -26,13 +21,9 @@ import org.openissuer.testsupport.Wallet;
  */
 final class BenchClient {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
     private final int index;
-    private final HttpClient http;
+    private final Transport http;
     private final String issuer;
-    private final URI nonceUri;
-    private final URI credentialUri;
     private final String credentialHtu;
     private final ECKey holderKey = TestKeys.p256WithoutKid();
     private final CompactJws dpop;
@@ -42,12 +33,10 @@ final class BenchClient {
     private String authorization;
     private String ath;
 
-    BenchClient(int index, HttpClient http, String issuer, String runId) {
+    BenchClient(int index, Transport http, String issuer, String runId) {
         this.index = index;
         this.http = http;
         this.issuer = issuer;
-        this.nonceUri = URI.create(issuer + "/oid4vci/nonce");
-        this.credentialUri = URI.create(issuer + DPoPWallet.CREDENTIAL_PATH);
         this.credentialHtu = issuer + DPoPWallet.CREDENTIAL_PATH;
         this.dpop = new CompactJws(TestKeys.p256WithoutKid(), "dpop+jwt");
         this.proof = new CompactJws(holderKey, "openid4vci-proof+jwt");
@@ -64,15 +53,13 @@ final class BenchClient {
 
     /** Back office creates an offer, the wallet redeems its code with a DPoP proof: a DPoP-bound token. */
     void obtainToken(String adminToken) throws IOException, InterruptedException {
-        HttpResponse<String> offer = send(HttpRequest.newBuilder(URI.create(issuer + "/admin/credential-offers"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + adminToken)
-                .POST(HttpRequest.BodyPublishers.ofString(Offers.identityOffer("bench-subject-" + index, null))));
+        Transport.Response offer = http.post("/admin/credential-offers", Offers.identityOffer("bench-subject-" + index, null),
+                "Content-Type", "application/json", "Authorization", "Bearer " + adminToken);
         require(offer, 201, "offer");
         String code = Offers.code(json(offer.body()));
         String tokenProof = dpop.sign(dpopClaims(issuer + DPoPWallet.TOKEN_PATH, null));
-        HttpResponse<String> token = send(HttpRequest.newBuilder(URI.create(issuer + DPoPWallet.TOKEN_PATH))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("DPoP", tokenProof)
-                .POST(HttpRequest.BodyPublishers.ofString(DPoPWallet.form(code))));
+        Transport.Response token = http.post(DPoPWallet.TOKEN_PATH, DPoPWallet.form(code),
+                "Content-Type", "application/x-www-form-urlencoded", "DPoP", tokenProof);
         require(token, 200, "token");
         JsonObject body = json(token.body());
         if (!"DPoP".equalsIgnoreCase(body.getString("token_type"))) {
@@ -85,11 +72,11 @@ final class BenchClient {
 
     /** POST /oid4vci/nonce; the fresh c_nonce, or a failure naming what went wrong. */
     String nonce() throws IOException, InterruptedException {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(nonceUri).POST(HttpRequest.BodyPublishers.noBody()));
+        Transport.Response response = http.post("/oid4vci/nonce", "");
         String body = response.body();
         int start = body.indexOf("\"c_nonce\":\"");
-        if (response.statusCode() != 200 || start < 0) {
-            throw new BenchFailure("nonce HTTP " + response.statusCode() + " " + errorCode(body));
+        if (response.status() != 200 || start < 0) {
+            throw new BenchFailure("nonce HTTP " + response.status() + " " + errorCode(body));
         }
         start += 11;
         return body.substring(start, body.indexOf('"', start));
@@ -107,14 +94,14 @@ final class BenchClient {
         return dpop.sign(dpopClaims(credentialHtu, ath));
     }
 
-    HttpRequest credential(String body, String dpopProof) {
-        return HttpRequest.newBuilder(credentialUri).timeout(TIMEOUT).header("Content-Type", "application/json")
-                .header("Authorization", authorization).header("DPoP", dpopProof)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    /** POST /oid4vci/credential with the token and the proof: what the measured phase times. */
+    Transport.Response credential(String body, String dpopProof) throws IOException, InterruptedException {
+        return http.post(DPoPWallet.CREDENTIAL_PATH, body, "Content-Type", "application/json",
+                "Authorization", authorization, "DPoP", dpopProof);
     }
 
-    HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    void close() {
+        http.close();
     }
 
     /** The error code of a JSON error body, without parsing the whole body. */
@@ -141,13 +128,9 @@ final class BenchClient {
         return claims.append('}').toString();
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return send(request.timeout(TIMEOUT).build());
-    }
-
-    private static void require(HttpResponse<String> response, int status, String what) {
-        if (response.statusCode() != status) {
-            throw new IllegalStateException(what + " answered " + response.statusCode() + ": " + response.body());
+    private static void require(Transport.Response response, int status, String what) {
+        if (response.status() != status) {
+            throw new IllegalStateException(what + " answered " + response.status() + ": " + response.body());
         }
     }
 

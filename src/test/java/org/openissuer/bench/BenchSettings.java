@@ -6,13 +6,14 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 
 /** The parameters of one issuance benchmark run, from system properties (set by the bench Maven profile). */
-record BenchSettings(int credentials, int clients, int warmup, int sampleEvery, int timeoutSeconds, Path wlpDir,
+record BenchSettings(int credentials, int clients, int warmup, int sampleEvery, int timeoutSeconds, String http, Path wlpDir,
         String serverName, Path benchDir, int httpPort, int httpsPort, int dbPort) {
 
     static BenchSettings fromSystemProperties() {
         BenchSettings settings = new BenchSettings(
                 positive("bench.credentials", 20_000), positive("bench.clients", 8), atLeast("bench.warmup", 2_000, 0),
                 positive("bench.sample-every", 100), positive("bench.timeout-seconds", 600),
+                System.getProperty("bench.http", "socket"),
                 Path.of(System.getProperty("bench.wlp.dir", "target/liberty/wlp")).toAbsolutePath(),
                 System.getProperty("bench.server.name", "issuer-bench"),
                 Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath(),

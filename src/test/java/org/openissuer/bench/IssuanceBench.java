@@ -91,9 +91,11 @@ public final class IssuanceBench {
         String adminToken = AdminTokens.token().issuer(IDP).signedBy(idpKey).lifetime(Duration.ofMinutes(10)).build();
         List<BenchClient> clients = new ArrayList<>();
         for (int i = 0; i < settings.clients(); i++) {
-            BenchClient client = new BenchClient(i, http, settings.issuerUrl(), runId);
+            BenchClient client = new BenchClient(i, Transport.create(settings.http(), http, settings.issuerUrl()),
+                    settings.issuerUrl(), runId);
             client.obtainToken(adminToken);
             clients.add(client);
+            resources.add(client::close);
         }
         long timeout = Duration.ofSeconds(settings.timeoutSeconds()).toNanos();
         System.out.printf("[bench] %d clients hold DPoP-bound tokens; warm-up: %d issuances%n", clients.size(), settings.warmup());

@@ -1,6 +1,5 @@
 package org.openissuer.bench;
 
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -103,17 +102,17 @@ final class LoadPhase {
             }
             try {
                 String body = client.credentialRequest(client.nonce());
-                var request = client.credential(body, client.credentialDPoP());
+                String proof = client.credentialDPoP();
                 long sent = System.nanoTime();
-                HttpResponse<String> response = client.send(request);
+                Transport.Response response = client.credential(body, proof);
                 latencies[count++] = System.nanoTime() - sent;
-                if (response.statusCode() == 200) {
+                if (response.status() == 200) {
                     succeeded.increment();
                     if (sampleEvery > 0 && i % sampleEvery == 0) {
                         samples.add(new Sample(client, response.body()));
                     }
                 } else {
-                    error("credential HTTP " + response.statusCode() + " " + BenchClient.errorCode(response.body()));
+                    error("credential HTTP " + response.status() + " " + BenchClient.errorCode(response.body()));
                 }
             } catch (BenchClient.BenchFailure failure) {
                 error(failure.getMessage());
