@@ -107,13 +107,17 @@ final class LibertyServer implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() throws IOException, InterruptedException {
+    public synchronized void close() throws IOException {
         if (!started) {
             return;
         }
         started = false;
         Process stop = new ProcessBuilder(serverScript.toString(), "stop", settings.serverName()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(settings.benchDir().resolve("server-stop.log").toFile())).start();
-        stop.waitFor();
+        try {
+            stop.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
