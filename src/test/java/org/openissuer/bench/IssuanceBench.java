@@ -44,6 +44,7 @@ public final class IssuanceBench {
         LibertyServer server = new LibertyServer(settings);
         List<AutoCloseable> resources = new ArrayList<>();
         AtomicBoolean closed = new AtomicBoolean();
+        AtomicBoolean interrupted = new AtomicBoolean(true);
         Runnable closeAll = () -> {
             if (closed.compareAndSet(false, true)) {
                 for (int i = resources.size() - 1; i >= 0; i--) {
@@ -55,15 +56,25 @@ public final class IssuanceBench {
                 }
             }
         };
-        Runtime.getRuntime().addShutdownHook(new Thread(closeAll, "bench-cleanup"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (interrupted.get()) {
+                System.out.println("[bench] interrupted: stopping the server and the database");
+            }
+            closeAll.run();
+        }, "bench-cleanup"));
         int status;
         try {
             status = run(settings, http, server, resources);
         } catch (Exception e) {
+            if (closed.get()) {
+                // Ctrl-C: the shutdown hook has stopped the server and the database under the run's feet
+                Thread.currentThread().join();
+            }
             System.err.println("[bench] failed: " + e);
             e.printStackTrace();
             status = 3;
         } finally {
+            interrupted.set(false);
             System.out.println("[bench] stopping the server and the database");
             closeAll.run();
         }
