@@ -6,9 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.json.JsonObject;
 
@@ -101,6 +107,51 @@ class DPoPIT {
 
         assertDPoPError(DPoPWallet.credential(Http.base(), accessToken, proof, DPoPWallet.credentialRequest()),
                 "invalid_dpop_proof", "already used");
+    }
+
+    @Test
+    void aProofIsSpentEvenWhenItsRequestIsRefused() {
+        String accessToken = boundToken();
+        String proof = wallet.credentialProof(accessToken).build();
+        HttpResponse<String> refused = DPoPWallet.credential(Http.base(), accessToken, proof, "{\"proofs\": 1}");
+        assertEquals(400, refused.statusCode(), refused.body());
+
+        // RFC 9449 §11.1: the proof reached the issuer once; a second use is a replay whatever became of the first
+        assertDPoPError(DPoPWallet.credential(Http.base(), accessToken, proof, DPoPWallet.credentialRequest()),
+                "invalid_dpop_proof", "already used");
+    }
+
+    @Test
+    void aReplayRacingItsOriginalYieldsOneCredential() throws Exception {
+        String accessToken = boundToken();
+        String proof = wallet.credentialProof(accessToken).build();
+        List<String> bodies = List.of(DPoPWallet.credentialRequest(), DPoPWallet.credentialRequest(),
+                DPoPWallet.credentialRequest(), DPoPWallet.credentialRequest());
+        ExecutorService pool = Executors.newFixedThreadPool(bodies.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (String body : bodies) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return DPoPWallet.credential(Http.base(), accessToken, proof, body);
+                }));
+            }
+            start.countDown();
+            int issued = 0;
+            for (Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get();
+                if (response.statusCode() == 200) {
+                    issued++;
+                } else {
+                    // the jti is spent in the same transaction as the nonces: the losers wait for the winner's commit
+                    assertDPoPError(response, "invalid_dpop_proof", "already used");
+                }
+            }
+            assertEquals(1, issued);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
