@@ -11,7 +11,7 @@ record BenchSettings(int credentials, int clients, int warmup, int sampleEvery, 
 
     static BenchSettings fromSystemProperties() {
         BenchSettings settings = new BenchSettings(
-                positive("bench.credentials", 20_000), positive("bench.clients", 8), atLeast("bench.warmup", 2_000, 0),
+                positive("bench.credentials", 20_000), positive("bench.clients", 8), atLeast("bench.warmup", 6_000, 0),
                 positive("bench.sample-every", 100), positive("bench.timeout-seconds", 600),
                 System.getProperty("bench.http", "socket"),
                 Path.of(System.getProperty("bench.wlp.dir", "target/liberty/wlp")).toAbsolutePath(),

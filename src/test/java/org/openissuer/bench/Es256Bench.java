@@ -24,8 +24,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * ES256 through Nimbus on the JDK's default provider (SunEC) and on BouncyCastle as JwsCrypto
- * hands it to Nimbus: the figure behind keys/control/JwsCrypto. BouncyCastle is never installed
+ * ES256 through Nimbus on the JDK's default provider (SunEC), on BouncyCastle fed JDK key objects,
+ * and on BouncyCastle as JwsCrypto hands it to Nimbus: the figures behind keys/control/JwsCrypto. BouncyCastle is never installed
  * JVM-wide, so "jdk" really is SunEC.
  */
 @State(Scope.Benchmark)
@@ -33,7 +33,8 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class Es256Bench {
 
-    @Param({"jdk", "bouncycastle"})
+    /** jdk: SunEC; bouncycastle-jdk-keys: BouncyCastle fed the JDK's key objects; bouncycastle: as JwsCrypto does it. */
+    @Param({"jdk", "bouncycastle-jdk-keys", "bouncycastle"})
     public String provider;
 
     private final JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).type(new JOSEObjectType("dc+sd-jwt"))
@@ -50,8 +51,12 @@ public class Es256Bench {
         ECKey key = TestKeys.p256("issuer-key-1");
         signer = new ECDSASigner(key);
         verifier = new ECDSAVerifier(key.toPublicJWK());
-        if ("bouncycastle".equals(provider)) {
+        if ("bouncycastle-jdk-keys".equals(provider)) {
             signer.getJCAContext().setProvider(JwsCrypto.provider());
+            verifier.getJCAContext().setProvider(JwsCrypto.provider());
+        } else if ("bouncycastle".equals(provider)) {
+            signer = JwsCrypto.signer(key);
+            verifier = new ECDSAVerifier((java.security.interfaces.ECPublicKey) JwsCrypto.publicKey(key.toPublicJWK()));
             verifier.getJCAContext().setProvider(JwsCrypto.provider());
         }
         signature = signer.sign(header, signingInput);

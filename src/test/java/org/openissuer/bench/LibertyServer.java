@@ -48,7 +48,9 @@ final class LibertyServer implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(serverScript.toString(), "start", settings.serverName())
                 .redirectErrorStream(true).redirectOutput(settings.benchDir().resolve("server-start.log").toFile());
         builder.environment().putAll(environment);
-        builder.environment().put("JVM_ARGS", "-Xmx512m -Xlog:gc:file=" + settings.benchDir().resolve("gc-%p.log"));
+        // bench.server.jvm-args adds options, e.g. a flight recording to see where the server's CPU goes
+        builder.environment().put("JVM_ARGS", ("-Xmx512m -Xlog:gc:file=" + settings.benchDir().resolve("gc-%p.log") + " "
+                + System.getProperty("bench.server.jvm-args", "")).strip());
         started = true;
         int status = builder.start().waitFor();
         if (status != 0) {

@@ -15,8 +15,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.KeySourceException;
-import com.nimbusds.jose.jwk.AsymmetricJWK;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
@@ -121,20 +119,10 @@ public final class DPoPVerifier {
     private static DefaultJWTProcessor<SecurityContext> processor(JWK key) {
         DefaultJWTProcessor<SecurityContext> processor = JwsCrypto.onProvider(new DefaultJWTProcessor<>());
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(TYPE));
-        processor.setJWSKeySelector(headerKey(key));
+        processor.setJWSKeySelector(JwsCrypto.headerKey(key, "the DPoP proof"));
         // §4.2: jti, htm, htu and iat are required; iat is checked against our own window below
         processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(null, null, Set.of("jti", "htm", "htu", "iat")));
         return processor;
-    }
-
-    private static JWSKeySelector<SecurityContext> headerKey(JWK key) {
-        return (header, context) -> {
-            try {
-                return List.<Key>of(((AsymmetricJWK) key).toPublicKey());
-            } catch (JOSEException | ClassCastException e) {
-                throw new KeySourceException("the DPoP proof jwk is not a usable public key", e);
-            }
-        };
     }
 
     // §4.3 item 10 / §4.2: ath = base64url(SHA-256(ASCII(access token)))

@@ -1,15 +1,32 @@
 package org.openissuer.keys.control;
 
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
 import java.security.Provider;
+import java.security.PublicKey;
+import java.util.List;
+import java.util.Map;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.AsymmetricJWK;
+import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.JWSVerifierFactory;
+import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
+import org.bouncycastle.jce.ECNamedCurveTable;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.jce.spec.ECNamedCurveParameterSpec;
+import org.bouncycastle.jce.spec.ECPrivateKeySpec;
+import org.bouncycastle.jce.spec.ECPublicKeySpec;
 
 /**
  * Where every JWS the issuer signs or verifies gets its JCA provider: BouncyCastle, whose
@@ -19,11 +36,21 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  * The provider is an instance handed to Nimbus, never installed with
  * {@code Security.addProvider}: the application server's JVM is shared with other
  * applications, and a provider registered from a WAR would pin its class loader after undeploy.
+ * <p>
+ * EC keys are handed to it as its own key objects on its named-curve parameters. A JDK key would
+ * be converted on every signature with a fresh copy of the curve's generator, and BouncyCastle
+ * keeps its precomputed multiples of the generator on that object: each signature would redo
+ * them (a JDK key made signing several times slower than a BouncyCastle one).
  */
 public final class JwsCrypto {
 
     private static final Provider PROVIDER = new BouncyCastleProvider();
     private static final JWSVerifierFactory VERIFIERS = verifierFactory();
+    // looked up once: the generator in these parameters carries BouncyCastle's precomputation
+    private static final Map<Curve, ECNamedCurveParameterSpec> CURVES = Map.of(
+            Curve.P_256, ECNamedCurveTable.getParameterSpec("P-256"),
+            Curve.P_384, ECNamedCurveTable.getParameterSpec("P-384"),
+            Curve.P_521, ECNamedCurveTable.getParameterSpec("P-521"));
 
     private JwsCrypto() {
     }
@@ -34,9 +61,56 @@ public final class JwsCrypto {
 
     /** A signer for the key, to be built once per key and reused: it is thread-safe. */
     public static ECDSASigner signer(ECKey key) throws JOSEException {
-        ECDSASigner signer = new ECDSASigner(key);
+        ECNamedCurveParameterSpec curve = CURVES.get(key.getCurve());
+        if (curve == null || key.getD() == null) {
+            throw new JOSEException("an EC private key on P-256, P-384 or P-521 is needed to sign");
+        }
+        PrivateKey privateKey;
+        try {
+            privateKey = KeyFactory.getInstance("EC", PROVIDER)
+                    .generatePrivate(new ECPrivateKeySpec(key.getD().decodeToBigInteger(), curve));
+        } catch (GeneralSecurityException e) {
+            throw new JOSEException("unusable EC private key: " + e.getMessage(), e);
+        }
+        ECDSASigner signer = new ECDSASigner(privateKey, key.getCurve());
         signer.getJCAContext().setProvider(PROVIDER);
         return signer;
+    }
+
+    /**
+     * The public key of a JWK as our provider's key object; the point is validated on the curve.
+     *
+     * @throws JOSEException for a private, symmetric or unsupported key
+     */
+    public static PublicKey publicKey(JWK jwk) throws JOSEException {
+        if (jwk.isPrivate() || !(jwk instanceof AsymmetricJWK asymmetric)) {
+            throw new JOSEException("a public asymmetric key is needed");
+        }
+        if (!(jwk instanceof ECKey ec)) {
+            return asymmetric.toPublicKey();
+        }
+        ECNamedCurveParameterSpec curve = CURVES.get(ec.getCurve());
+        if (curve == null) {
+            throw new JOSEException("unsupported curve " + ec.getCurve());
+        }
+        try {
+            org.bouncycastle.math.ec.ECPoint point = curve.getCurve().validatePoint(
+                    ec.getX().decodeToBigInteger(), ec.getY().decodeToBigInteger());
+            return KeyFactory.getInstance("EC", PROVIDER).generatePublic(new ECPublicKeySpec(point, curve));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new JOSEException("unusable EC public key: " + e.getMessage(), e);
+        }
+    }
+
+    /** A key selector that answers with the key the JWS header carried (proofs of possession, DPoP). */
+    public static JWSKeySelector<SecurityContext> headerKey(JWK jwk, String what) {
+        return (header, context) -> {
+            try {
+                return List.<Key>of(publicKey(jwk));
+            } catch (JOSEException e) {
+                throw new KeySourceException(what + " jwk is not a usable public key", e);
+            }
+        };
     }
 
     /** Verifiers of every JWS algorithm Nimbus knows, on our provider. */

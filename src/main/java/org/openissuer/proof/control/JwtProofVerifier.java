@@ -12,8 +12,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.KeySourceException;
-import com.nimbusds.jose.jwk.AsymmetricJWK;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
@@ -95,7 +93,7 @@ public final class JwtProofVerifier {
     private DefaultJWTProcessor<SecurityContext> processor(JWK holderKey, ProofRules rules) {
         DefaultJWTProcessor<SecurityContext> processor = JwsCrypto.onProvider(new DefaultJWTProcessor<>());
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(PROOF_TYPE));
-        processor.setJWSKeySelector(headerKey(holderKey));
+        processor.setJWSKeySelector(JwsCrypto.headerKey(holderKey, "proof"));
         // Appendix F.1: aud is the issuer identifier; iat and nonce (we always hand out c_nonces) are required
         processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(rules.audience(), null, Set.of("iat", "nonce")) {
             @Override
@@ -112,16 +110,6 @@ public final class JwtProofVerifier {
             }
         });
         return processor;
-    }
-
-    private static JWSKeySelector<SecurityContext> headerKey(JWK holderKey) {
-        return (header, context) -> {
-            try {
-                return List.<Key>of(((AsymmetricJWK) holderKey).toPublicKey());
-            } catch (JOSEException | ClassCastException e) {
-                throw new KeySourceException("proof jwk is not a usable public key", e);
-            }
-        };
     }
 
     private void checkIssuedAt(JWTClaimsSet claims, ProofRules rules) {

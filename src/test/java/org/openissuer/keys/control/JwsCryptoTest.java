@@ -2,6 +2,7 @@ package org.openissuer.keys.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.Security;
@@ -40,6 +41,25 @@ class JwsCryptoTest {
         JWSObject tampered = JWSObject.parse(jws.serialize().replace(jws.getPayload().toBase64URL().toString(),
                 new Payload("interoP").toBase64URL().toString()));
         assertTrue(!tampered.verify(verifier), "a changed payload must not verify");
+    }
+
+    @Test
+    void headerKeysBecomeProviderKeysThatVerifyWhatTheJdkSigned() throws Exception {
+        JWSObject jws = new JWSObject(new JWSHeader(JWSAlgorithm.ES256), new Payload("holder"));
+        jws.sign(new com.nimbusds.jose.crypto.ECDSASigner(KEY));
+        java.security.PublicKey key = JwsCrypto.publicKey(KEY.toPublicJWK());
+
+        assertTrue(key instanceof java.security.interfaces.ECPublicKey);
+        assertTrue(jws.verify(JwsCrypto.verifiers().createJWSVerifier(jws.getHeader(), key)));
+    }
+
+    @Test
+    void onlyPublicAsymmetricKeysAreAccepted() throws Exception {
+        assertThrows(com.nimbusds.jose.JOSEException.class, () -> JwsCrypto.publicKey(KEY));
+        assertThrows(com.nimbusds.jose.JOSEException.class, () -> JwsCrypto.publicKey(
+                new com.nimbusds.jose.jwk.OctetSequenceKey.Builder(new byte[32]).build()));
+        var rsa = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).generate().toPublicJWK();
+        assertEquals("RSA", JwsCrypto.publicKey(rsa).getAlgorithm());
     }
 
     @Test
