@@ -6,8 +6,12 @@ import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.crypto.ECDSASigner;
@@ -27,6 +31,8 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.jce.spec.ECNamedCurveParameterSpec;
 import org.bouncycastle.jce.spec.ECPrivateKeySpec;
 import org.bouncycastle.jce.spec.ECPublicKeySpec;
+
+import org.openissuer.platform.ExpiringCache;
 
 /**
  * Where every JWS the issuer signs or verifies gets its JCA provider: BouncyCastle, whose
@@ -51,6 +57,14 @@ public final class JwsCrypto {
             Curve.P_256, ECNamedCurveTable.getParameterSpec("P-256"),
             Curve.P_384, ECNamedCurveTable.getParameterSpec("P-384"),
             Curve.P_521, ECNamedCurveTable.getParameterSpec("P-521"));
+
+    /*
+     * A wallet signs its DPoP proofs with one key for the token's whole life (and often its key
+     * proofs too): the same key object each time lets BouncyCastle keep that point's
+     * precomputed multiples as well, instead of redoing them for every verification.
+     */
+    private static final ExpiringCache<String, PublicKey> EC_PUBLIC_KEYS = new ExpiringCache<>(4_096, Clock.systemUTC());
+    private static final Duration KEEP_PUBLIC_KEYS = Duration.ofMinutes(10);
 
     private JwsCrypto() {
     }
@@ -93,10 +107,18 @@ public final class JwsCrypto {
         if (curve == null) {
             throw new JOSEException("unsupported curve " + ec.getCurve());
         }
+        // the exact coordinates: a key is only ever found again by itself
+        String coordinates = ec.getCurve().getName() + "." + ec.getX() + "." + ec.getY();
+        Optional<PublicKey> known = EC_PUBLIC_KEYS.get(coordinates);
+        if (known.isPresent()) {
+            return known.get();
+        }
         try {
             org.bouncycastle.math.ec.ECPoint point = curve.getCurve().validatePoint(
                     ec.getX().decodeToBigInteger(), ec.getY().decodeToBigInteger());
-            return KeyFactory.getInstance("EC", PROVIDER).generatePublic(new ECPublicKeySpec(point, curve));
+            PublicKey key = KeyFactory.getInstance("EC", PROVIDER).generatePublic(new ECPublicKeySpec(point, curve));
+            EC_PUBLIC_KEYS.put(coordinates, key, Instant.now().plus(KEEP_PUBLIC_KEYS));
+            return key;
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new JOSEException("unusable EC public key: " + e.getMessage(), e);
         }

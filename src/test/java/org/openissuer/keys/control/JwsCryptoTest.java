@@ -1,7 +1,9 @@
 package org.openissuer.keys.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,6 +53,16 @@ class JwsCryptoTest {
 
         assertTrue(key instanceof java.security.interfaces.ECPublicKey);
         assertTrue(jws.verify(JwsCrypto.verifiers().createJWSVerifier(jws.getHeader(), key)));
+    }
+
+    @Test
+    void aKeySeenAgainIsTheSameKeyObjectAndNoOtherKeyIsEverMistakenForIt() throws Exception {
+        ECKey other = generate();
+
+        assertSame(JwsCrypto.publicKey(KEY.toPublicJWK()), JwsCrypto.publicKey(ECKey.parse(KEY.toPublicJWK().toJSONString())));
+        assertNotEquals(JwsCrypto.publicKey(KEY.toPublicJWK()), JwsCrypto.publicKey(other.toPublicJWK()));
+        assertEquals(other.toECPublicKey().getW(),
+                ((java.security.interfaces.ECPublicKey) JwsCrypto.publicKey(other.toPublicJWK())).getW());
     }
 
     @Test
