@@ -174,6 +174,11 @@ public class AccessTokens {
         if (known.isPresent()) {
             return known.get();
         }
+        return check(token);
+    }
+
+    /** The token's first sight: signature and claims, then kept for its next requests. */
+    AccessToken check(String token) {
         SignedJWT jwt;
         String issuer;
         try {

@@ -8,11 +8,17 @@ import com.nimbusds.jose.jwk.ECKey;
 import org.openissuer.keys.control.IssuerKeys;
 import org.openissuer.keys.control.SigningKeys;
 import org.openissuer.platform.IssuerSettings;
+import org.openissuer.token.entity.AccessToken;
 
 /** AccessTokens outside the container, trusting only the built-in authorization server (as AccessTokensTest builds it). */
 public final class BuiltInAccessTokens {
 
     private BuiltInAccessTokens() {
+    }
+
+    /** Verification as the first request with this token has it: no cached result. */
+    public static AccessToken firstSight(AccessTokens tokens, String token) {
+        return tokens.check(token);
     }
 
     public static AccessTokens of(String issuer, ECKey authorizationServerKey) {
