@@ -7,9 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import com.nimbusds.jose.jwk.ECKey;
@@ -22,30 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openissuer.testsupport.KeyFiles;
 import org.openissuer.testsupport.TestKeys;
+import org.openissuer.testsupport.HandClock;
 
 class AdminKeysTest {
 
     @TempDir
     Path dir;
-
-    private static final class Ticking extends Clock {
-        Instant now = Instant.parse("2026-11-23T12:00:00Z");
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     private static List<JWK> select(AdminKeys keys, String kid) {
         return keys.get(new JWKSelector(new JWKMatcher.Builder().keyID(kid).build()), null);
@@ -64,27 +43,27 @@ class AdminKeysTest {
 
     @Test
     void reloadsOnAnUnknownKidAtMostOncePerInterval() {
-        Ticking clock = new Ticking();
+        HandClock clock = new HandClock();
         publish(TestKeys.p256("old"));
         AdminKeys keys = new AdminKeys(dir.resolve("idp.jwks").toString(), Duration.ofSeconds(60), clock);
         assertEquals(1, select(keys, "old").size());
 
         publish(TestKeys.p256("old"), TestKeys.p256("rotated"));
-        clock.now = clock.now.plusSeconds(10);
+        clock.advance(Duration.ofSeconds(10));
         assertTrue(select(keys, "rotated").isEmpty(), "reloaded within the interval");
 
-        clock.now = clock.now.plusSeconds(60);
+        clock.advance(Duration.ofSeconds(60));
         assertEquals(1, select(keys, "rotated").size());
     }
 
     @Test
     void keepsTheKeysItHasWhenTheLocationFails() throws Exception {
-        Ticking clock = new Ticking();
+        HandClock clock = new HandClock();
         Path file = publish(TestKeys.p256("a"));
         AdminKeys keys = new AdminKeys(file.toString(), Duration.ofSeconds(1), clock);
         assertEquals(1, select(keys, "a").size());
         Files.delete(file);
-        clock.now = clock.now.plusSeconds(5);
+        clock.advance(Duration.ofSeconds(5));
         assertTrue(select(keys, "b").isEmpty());
         assertEquals(1, select(keys, "a").size());
     }

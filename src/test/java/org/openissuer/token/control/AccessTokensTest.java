@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
 import java.util.Optional;
 
 import com.nimbusds.jose.JOSEException;
@@ -26,10 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
-import org.openissuer.keys.control.IssuerKeys;
-import org.openissuer.keys.control.SigningKeys;
 import org.openissuer.platform.ConfigurationException;
-import org.openissuer.platform.IssuerSettings;
 import org.openissuer.testsupport.TestKeys;
 import org.openissuer.token.entity.AccessToken;
 
@@ -45,22 +41,7 @@ class AccessTokensTest {
     Path dir;
 
     private AccessTokens tokens(Optional<String> serversFile) {
-        AccessTokens tokens = new AccessTokens();
-        tokens.settings = new IssuerSettings() {
-            @Override
-            public IssuerIdentifier identifier() {
-                return new IssuerIdentifier(ISSUER, "");
-            }
-        };
-        tokens.keys = new IssuerKeys() {
-            @Override
-            public SigningKeys authorizationServerKeys() {
-                return new SigningKeys(OWN_KEY, List.of(OWN_KEY));
-            }
-        };
-        tokens.serversFile = serversFile;
-        tokens.load();
-        return tokens;
+        return BuiltInAccessTokens.of(ISSUER, OWN_KEY, serversFile);
     }
 
     private AccessTokens withExternal(String jwksJson) throws IOException {

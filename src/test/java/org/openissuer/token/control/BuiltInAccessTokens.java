@@ -10,7 +10,7 @@ import org.openissuer.keys.control.SigningKeys;
 import org.openissuer.platform.IssuerSettings;
 import org.openissuer.token.entity.AccessToken;
 
-/** AccessTokens outside the container, trusting only the built-in authorization server (as AccessTokensTest builds it). */
+/** AccessTokens outside the container: the built-in authorization server, and the external ones of a servers file. */
 public final class BuiltInAccessTokens {
 
     private BuiltInAccessTokens() {
@@ -22,6 +22,11 @@ public final class BuiltInAccessTokens {
     }
 
     public static AccessTokens of(String issuer, ECKey authorizationServerKey) {
+        return of(issuer, authorizationServerKey, Optional.empty());
+    }
+
+    /** @param serversFile the issuer.trusted-authorization-servers file, if any */
+    public static AccessTokens of(String issuer, ECKey authorizationServerKey, Optional<String> serversFile) {
         AccessTokens tokens = new AccessTokens();
         tokens.settings = new IssuerSettings() {
             @Override
@@ -35,7 +40,7 @@ public final class BuiltInAccessTokens {
                 return new SigningKeys(authorizationServerKey, List.of(authorizationServerKey));
             }
         };
-        tokens.serversFile = Optional.empty();
+        tokens.serversFile = serversFile;
         tokens.load();
         return tokens;
     }
