@@ -15,7 +15,11 @@ import jakarta.json.JsonObject;
 /** A plain HTTP client, as a wallet would use, against the issuer under test. */
 public final class Http {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    // HTTP/1.1, one connection per concurrent request: the JDK client's default is an h2c upgrade that
+    // multiplexes every request of a test over one connection, and under CPU starvation Liberty answered
+    // such connections with stalls of minutes and GOAWAY (NonceRaceIT and DPoPIT timed out; with 1.1 they pass)
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private Http() {
     }
