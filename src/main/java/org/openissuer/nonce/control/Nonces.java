@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,19 +32,10 @@ public class Nonces {
     @Inject
     IssuerSettings settings;
 
-    /**
-     * One INSERT, committed before the nonce leaves: any instance can consume it. Written as
-     * SQL rather than persisted: the entity's change tracking costs more than the insert (issue 7).
-     */
     @Transactional
     public CNonce issue() {
         CNonce nonce = CNonce.issued(newValue(), now(), settings.nonceLifetime());
-        em.createNativeQuery("INSERT INTO c_nonce (nonce, created_at, expires_at)"
-                        + " VALUES (?1, CAST(?2 AS timestamptz), CAST(?3 AS timestamptz))")
-                .setParameter(1, nonce.value())
-                .setParameter(2, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(nonce.createdAt()))
-                .setParameter(3, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(nonce.expiresAt()))
-                .executeUpdate();
+        em.persist(nonce);
         return nonce;
     }
 
