@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -25,6 +28,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.openissuer.testsupport.DPoPJwt;
 import org.openissuer.testsupport.DPoPWallet;
+import org.openissuer.testsupport.Database;
 import org.openissuer.testsupport.Deployments;
 import org.openissuer.testsupport.Http;
 import org.openissuer.testsupport.IssuerIT;
@@ -125,8 +129,9 @@ class DPoPIT {
     void aReplayRacingItsOriginalYieldsOneCredential() throws Exception {
         String accessToken = boundToken();
         String proof = wallet.credentialProof(accessToken).build();
-        List<String> bodies = List.of(DPoPWallet.credentialRequest(), DPoPWallet.credentialRequest(),
-                DPoPWallet.credentialRequest(), DPoPWallet.credentialRequest());
+        List<String> nonces = List.of(Wallet.nonce(), Wallet.nonce(), Wallet.nonce(), Wallet.nonce());
+        List<String> bodies = nonces.stream()
+                .map(nonce -> Wallet.request(nonce, List.of(TestKeys.p256WithoutKid())).toString()).toList();
         ExecutorService pool = Executors.newFixedThreadPool(bodies.size());
         try {
             CountDownLatch start = new CountDownLatch(1);
@@ -151,6 +156,15 @@ class DPoPIT {
             assertEquals(1, issued);
         } finally {
             pool.shutdownNow();
+        }
+        // RFC 9449 §11.1 before OID4VCI Appendix F.4: a refused replay leaves its nonce unused for an honest retry
+        try (Connection db = Database.connect(); PreparedStatement consumed = db.prepareStatement(
+                "SELECT count(*) FROM c_nonce WHERE nonce = ANY (?) AND consumed_at IS NOT NULL")) {
+            consumed.setArray(1, db.createArrayOf("varchar", nonces.toArray()));
+            try (ResultSet row = consumed.executeQuery()) {
+                row.next();
+                assertEquals(1, row.getInt(1), "only the winner's nonce is consumed");
+            }
         }
     }
 
