@@ -76,6 +76,17 @@ class AccessTokensTest {
     }
 
     @Test
+    void aKnownTokenVouchesOnlyForItselfNotForATokenWithTheSameClaims() throws Exception {
+        AccessTokens tokens = tokens(Optional.empty());
+        JWTClaimsSet same = claims(ISSUER).jwtID("jti-1").build();
+        assertEquals("alice", tokens.verify(sign(OWN_KEY, "at+jwt", same)).subject());
+
+        // the same claims and kid under a signature the server never made: verified, not recognised
+        ECKey forger = TestKeys.p256(OWN_KEY.getKeyID() + "-forged");
+        assertInvalid(tokens, sign(new ECKey.Builder(forger).keyID(OWN_KEY.getKeyID()).build(), "at+jwt", same));
+    }
+
+    @Test
     void ownTokensMustBeTypedAtJwt() throws Exception {
         // RFC 9068 §4: our own tokens always carry at+jwt, so nothing else signed with the key passes as one
         AccessTokens tokens = tokens(Optional.empty());
