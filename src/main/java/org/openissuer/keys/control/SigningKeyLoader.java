@@ -238,7 +238,7 @@ public final class SigningKeyLoader {
             ECKey key = new ECKeyGenerator(Curve.P_256)
                     .keyUse(KeyUse.SIGNATURE).algorithm(SigningKeys.ALGORITHM).keyIDFromThumbprint(true).generate();
             PrivateFiles.writeNew(file, new JWKSet(key).toString(false));
-            LOG.severe(() -> "\n*****************************************************************\n"
+            LOG.warning(() -> "\n*****************************************************************\n"
                     + "* NO SIGNING KEY CONFIGURED (" + keysProperty + " / " + KeyRole.env(keysProperty) + ") for " + role.purpose() + ".\n"
                     + "* Generated a new ES256 key '" + key.getKeyID() + "' and stored it in\n"
                     + "* " + file + " (owner-only permissions).\n"
