@@ -24,7 +24,7 @@ public class IssuerSettings {
     static final String NONCE_LIFETIME = "issuer.nonce.lifetime-seconds";
 
     @Inject
-    @ConfigProperty(name = ISSUER_URL, defaultValue = "http://localhost:9080")
+    @ConfigProperty(name = ISSUER_URL, defaultValue = "https://localhost:9443")
     String issuerUrl;
 
     @Inject

@@ -21,13 +21,18 @@ public final class PrivateFiles {
 
     /** Writes a new file atomically; fails if it exists, so a key is never overwritten. */
     public static void writeNew(Path file, String content) throws IOException {
+        writeNew(file, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes a new file atomically; fails if it exists, so a key is never overwritten. */
+    public static void writeNew(Path file, byte[] content) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         createPrivateDirectories(dir);
         Path temp = POSIX
                 ? Files.createTempFile(dir, ".tmp-", "", ownerOnly("rw-------"))
                 : Files.createTempFile(dir, ".tmp-", "");
         try {
-            Files.writeString(temp, content, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+            Files.write(temp, content, StandardOpenOption.TRUNCATE_EXISTING);
             // A hard link fails when the name exists: two servers racing on one data directory
             // cannot replace each other's key
             Files.createLink(file, temp);

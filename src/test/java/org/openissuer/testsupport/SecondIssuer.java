@@ -83,6 +83,11 @@ public final class SecondIssuer implements AutoCloseable {
         run(Map.of(), "create", name);
         try {
             Files.copy(Path.of("src/main/liberty/config/server.xml"), dir.resolve("server.xml"), StandardCopyOption.REPLACE_EXISTING);
+            // the first server's bootstrap properties name the test TLS key store
+            Path bootstrap = wlp.resolve("usr/servers").resolve(first).resolve("bootstrap.properties");
+            if (Files.isRegularFile(bootstrap)) {
+                Files.copy(bootstrap, dir.resolve("bootstrap.properties"), StandardCopyOption.REPLACE_EXISTING);
+            }
             Files.createDirectories(dir.resolve("jdbc"));
             Files.copy(wlp.resolve("usr/servers").resolve(first).resolve("jdbc/postgresql.jar"), dir.resolve("jdbc/postgresql.jar"));
             Files.createDirectories(dir.resolve("dropins"));
