@@ -7,6 +7,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 
 import org.openissuer.credential.control.CredentialConfigurations;
 import org.openissuer.dpop.control.DPoPChecks;
@@ -38,6 +39,10 @@ public class PublishedMetadata {
     @Inject
     DPoPChecks dpop;
 
+    @Inject
+    MetadataSettings metadataSettings;
+
+    private JsonObject issuerMetadataDocument;
     private String issuerMetadata;
     private String jwtVcIssuerMetadata;
     private String authorizationServerMetadata;
@@ -48,11 +53,15 @@ public class PublishedMetadata {
         // OID4VCI 1.0 §12.2.4: the built-in authorization server and every trusted external one
         List<String> authorizationServers = settings.configuredAuthorizationServers()
                 .orElseGet(() -> tokens.servers().stream().map(TrustedAuthorizationServer::issuer).toList());
-        issuerMetadata = IssuerMetadata.build(issuer, authorizationServers, settings.batchSize(),
+        JsonObject document = IssuerMetadata.build(issuer, authorizationServers, settings.batchSize(),
                 configurations.issuerDisplay(), configurations.all().values(),
                 Optional.of(new IssuerMetadata.Encryption(encryption.requestMetadata(), encryption.responseMetadata())),
-                dpop.algorithms())
-                .toString();
+                dpop.algorithms());
+        if (metadataSettings.legacyMembers()) {
+            document = LegacyMetadata.extend(document, configurations.all().values(), metadataSettings.claimsShape());
+        }
+        issuerMetadataDocument = document;
+        issuerMetadata = document.toString();
         // SD-JWT VC §4: the issuer's public keys for verifiers, under the same identifier
         jwtVcIssuerMetadata = Json.createObjectBuilder()
                 .add("issuer", issuer)
@@ -64,6 +73,19 @@ public class PublishedMetadata {
 
     public String issuerMetadata() {
         return issuerMetadata;
+    }
+
+    /** §12.2.2: the document with the display data of the Accept-Language's languages, when it has any. */
+    public Localized issuerMetadata(String acceptLanguage) {
+        DisplayLanguages.Selection selection = DisplayLanguages.select(issuerMetadataDocument, acceptLanguage);
+        if (selection.contentLanguages().isEmpty()) {
+            return new Localized(issuerMetadata(), Optional.empty());
+        }
+        return new Localized(selection.document().toString(), Optional.of(String.join(", ", selection.contentLanguages())));
+    }
+
+    /** @param contentLanguage the Content-Language value when the display data was narrowed */
+    public record Localized(String body, Optional<String> contentLanguage) {
     }
 
     public String jwtVcIssuerMetadata() {
