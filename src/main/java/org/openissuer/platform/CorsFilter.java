@@ -38,8 +38,11 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
 
     private final CorsSettings settings;
 
-    /** For the CDI proxy only. */
-    protected CorsFilter() {
+    /**
+     * For the CDI proxy only. Public because RESTEasy looks for a public constructor before it asks
+     * CDI for the instance (which then uses the injecting one).
+     */
+    public CorsFilter() {
         this.settings = null;
     }
 

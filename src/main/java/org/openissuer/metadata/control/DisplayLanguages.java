@@ -26,8 +26,11 @@ public final class DisplayLanguages {
     /** Longer headers are ignored: no browser sends one, and parsing is linear in the ranges. */
     static final int MAX_HEADER_LENGTH = 512;
 
-    /** @param contentLanguages the locales left in the document; empty when nothing was narrowed */
-    public record Selection(JsonObject document, List<String> contentLanguages) {
+    /**
+     * @param contentLanguages the locales of the display data in the document (its Content-Language)
+     * @param narrowed whether display data of other languages was left out
+     */
+    public record Selection(JsonObject document, List<String> contentLanguages, boolean narrowed) {
     }
 
     private DisplayLanguages() {
@@ -35,15 +38,12 @@ public final class DisplayLanguages {
 
     public static Selection select(JsonObject document, String acceptLanguage) {
         List<Locale.LanguageRange> ranges = ranges(acceptLanguage);
-        if (ranges.isEmpty()) {
-            return new Selection(document, List.of());
-        }
         Walk walk = new Walk(ranges);
         JsonObject narrowed = (JsonObject) walk.value(document, false);
         if (!walk.matched) {
-            return new Selection(document, List.of());
+            return new Selection(document, List.copyOf(walk.languages), false);
         }
-        return new Selection(narrowed, List.copyOf(walk.languages));
+        return new Selection(narrowed, List.copyOf(walk.languages), true);
     }
 
     static List<Locale.LanguageRange> ranges(String header) {

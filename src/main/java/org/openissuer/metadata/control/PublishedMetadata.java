@@ -77,14 +77,16 @@ public class PublishedMetadata {
 
     /** §12.2.2: the document with the display data of the Accept-Language's languages, when it has any. */
     public Localized issuerMetadata(String acceptLanguage) {
-        DisplayLanguages.Selection selection = DisplayLanguages.select(issuerMetadataDocument, acceptLanguage);
-        if (selection.contentLanguages().isEmpty()) {
+        if (issuerMetadataDocument == null) {
             return new Localized(issuerMetadata(), Optional.empty());
         }
-        return new Localized(selection.document().toString(), Optional.of(String.join(", ", selection.contentLanguages())));
+        DisplayLanguages.Selection selection = DisplayLanguages.select(issuerMetadataDocument, acceptLanguage);
+        Optional<String> languages = selection.contentLanguages().isEmpty() ? Optional.empty()
+                : Optional.of(String.join(", ", selection.contentLanguages()));
+        return new Localized(selection.narrowed() ? selection.document().toString() : issuerMetadata(), languages);
     }
 
-    /** @param contentLanguage the Content-Language value when the display data was narrowed */
+    /** @param contentLanguage the languages of the display data sent (RFC 9110 §8.5) */
     public record Localized(String body, Optional<String> contentLanguage) {
     }
 

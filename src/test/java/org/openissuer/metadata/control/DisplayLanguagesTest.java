@@ -1,6 +1,7 @@
 package org.openissuer.metadata.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.openissuer.testsupport.Jsons.array;
 import static org.openissuer.testsupport.Jsons.object;
@@ -44,7 +45,8 @@ class DisplayLanguagesTest {
         for (String header : new String[] {null, "", "ja", "de;q=0", "not a ;; language", "de," + "x".repeat(600)}) {
             DisplayLanguages.Selection selection = DisplayLanguages.select(document, header);
             assertSame(document, selection.document(), String.valueOf(header));
-            assertEquals(List.of(), selection.contentLanguages());
+            assertFalse(selection.narrowed());
+            assertEquals(List.of("en-US", "de-DE", "fr"), selection.contentLanguages(), "every language sent");
         }
     }
 
