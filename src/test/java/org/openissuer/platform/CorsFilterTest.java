@@ -5,7 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -66,5 +75,69 @@ class CorsFilterTest {
         CorsFilter.vary(headers, "Origin");
         CorsFilter.vary(headers, "Origin");
         assertEquals("Accept-Language, Origin", headers.getFirst("Vary"));
+    }
+
+    @Test
+    void theBackOfficeAnswersPreflightsOnlyForItsOwnOriginsAndAllowsDelete() {
+        CorsFilter filter = new CorsFilter(new CorsSettings("*", "https://backoffice.example.com"));
+        Response listed = preflight(filter, "admin/credential-offers", "https://backoffice.example.com");
+        assertEquals(204, listed.getStatus());
+        assertTrue(listed.getHeaderString("Access-Control-Allow-Methods").contains("DELETE"));
+
+        MultivaluedMap<String, Object> stranger = answer(filter, "admin/credential-offers", "https://wallet.example.com");
+        assertFalse(stranger.containsKey("Access-Control-Allow-Origin"), "a wallet origin may not read the back office");
+        assertEquals("Origin", stranger.getFirst("Vary"));
+        MultivaluedMap<String, Object> own = answer(filter, "admin/credential-offers", "https://backoffice.example.com");
+        assertEquals("https://backoffice.example.com", own.getFirst("Access-Control-Allow-Origin"));
+
+        CorsFilter closed = new CorsFilter(new CorsSettings("*", "none"));
+        assertEquals(null, preflight(closed, "admin/credential-offers", "https://backoffice.example.com"));
+        assertTrue(answer(closed, "admin/credential-offers", "https://backoffice.example.com").isEmpty());
+    }
+
+    @Test
+    void walletAnswersExposeTheHeadersABrowserWalletReads() {
+        CorsFilter filter = new CorsFilter(new CorsSettings("*", "none"));
+        MultivaluedMap<String, Object> headers = answer(filter, "oid4vci/credential", "https://wallet.example.com");
+        assertEquals("*", headers.getFirst("Access-Control-Allow-Origin"));
+        assertEquals(CorsFilter.EXPOSED_HEADERS, headers.getFirst("Access-Control-Expose-Headers"));
+        assertFalse(headers.containsKey("Vary"), "* does not depend on the Origin");
+        assertEquals(null, preflight(filter, "health/ready", "https://wallet.example.com"));
+    }
+
+    private static Response preflight(CorsFilter filter, String path, String origin) {
+        AtomicReference<Response> aborted = new AtomicReference<>();
+        filter.filter(request("OPTIONS", path, Map.of("Origin", origin, "Access-Control-Request-Method", "POST"), aborted));
+        return aborted.get();
+    }
+
+    private static MultivaluedMap<String, Object> answer(CorsFilter filter, String path, String origin) {
+        MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
+        ContainerResponseContext response = (ContainerResponseContext) Proxy.newProxyInstance(
+                CorsFilterTest.class.getClassLoader(), new Class<?>[] {ContainerResponseContext.class},
+                (proxy, method, args) -> "getHeaders".equals(method.getName()) ? headers : null);
+        filter.filter(request("POST", path, Map.of("Origin", origin), new AtomicReference<>()), response);
+        return headers;
+    }
+
+    private static ContainerRequestContext request(String httpMethod, String path, Map<String, String> headers,
+            AtomicReference<Response> aborted) {
+        UriInfo uri = (UriInfo) Proxy.newProxyInstance(CorsFilterTest.class.getClassLoader(), new Class<?>[] {UriInfo.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getPath" -> path;
+                    case "getRequestUri" -> URI.create("http://localhost/" + path);
+                    default -> null;
+                });
+        return (ContainerRequestContext) Proxy.newProxyInstance(CorsFilterTest.class.getClassLoader(),
+                new Class<?>[] {ContainerRequestContext.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getMethod" -> httpMethod;
+                    case "getUriInfo" -> uri;
+                    case "getHeaderString" -> headers.get((String) args[0]);
+                    case "abortWith" -> {
+                        aborted.set((Response) args[0]);
+                        yield null;
+                    }
+                    default -> null;
+                });
     }
 }

@@ -1,6 +1,7 @@
 package org.openissuer.metadata.control;
 
 import java.io.StringReader;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +11,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.openissuer.credential.control.CredentialConfigurations;
+import org.openissuer.credential.entity.CredentialConfiguration;
 import org.openissuer.dpop.control.DPoPChecks;
 import org.openissuer.encryption.control.MessageEncryption;
 import org.openissuer.keys.control.IssuerKeys;
@@ -57,11 +59,8 @@ public class PublishedMetadata {
                 configurations.issuerDisplay(), configurations.all().values(),
                 Optional.of(new IssuerMetadata.Encryption(encryption.requestMetadata(), encryption.responseMetadata())),
                 dpop.algorithms());
-        if (metadataSettings.legacyMembers()) {
-            document = LegacyMetadata.extend(document, configurations.all().values(), metadataSettings.claimsShape());
-        }
-        issuerMetadataDocument = document;
-        issuerMetadata = document.toString();
+        issuerMetadataDocument = forEveryWallet(document, configurations.all().values(), metadataSettings);
+        issuerMetadata = issuerMetadataDocument.toString();
         // SD-JWT VC §4: the issuer's public keys for verifiers, under the same identifier
         jwtVcIssuerMetadata = Json.createObjectBuilder()
                 .add("issuer", issuer)
@@ -69,6 +68,12 @@ public class PublishedMetadata {
                 .build().toString();
         authorizationServerMetadata = AuthorizationServerMetadata.build(issuer, dpop.algorithms()).toString();
         authorizationServerJwks = keys.authorizationServerKeys().publicJwks().toString(true);
+    }
+
+    /** The 1.0 document, with the members pre-1.0 wallets read unless the settings turn them off. */
+    static JsonObject forEveryWallet(JsonObject document, Collection<CredentialConfiguration> configurations,
+            MetadataSettings settings) {
+        return settings.legacyMembers() ? LegacyMetadata.extend(document, configurations, settings.claimsShape()) : document;
     }
 
     public String issuerMetadata() {

@@ -71,6 +71,17 @@ class LegacyMetadataTest {
     }
 
     @Test
+    void theSettingTurnsTheLegacyMembersOff() {
+        JsonObject metadata = IssuerMetadata.build("https://i", List.of("https://i"), 1, array("[]"), List.of(config),
+                Optional.empty());
+
+        assertEquals(metadata, PublishedMetadata.forEveryWallet(metadata, List.of(config), new MetadataSettings("false", "draft-13")));
+        JsonObject on = PublishedMetadata.forEveryWallet(metadata, List.of(config), new MetadataSettings("true", "draft-15"))
+                .getJsonObject("credential_configurations_supported").getJsonObject("Id");
+        assertEquals(on.getJsonObject("credential_metadata").getJsonArray("claims"), on.getJsonArray("claims"));
+    }
+
+    @Test
     void settingsAreStrict() {
         assertEquals(true, new MetadataSettings("TRUE", "draft-13").legacyMembers());
         assertEquals(LegacyMetadata.ClaimsShape.DRAFT_15, new MetadataSettings("false", "draft-15").claimsShape());
