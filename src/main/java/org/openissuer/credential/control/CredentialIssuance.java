@@ -130,7 +130,7 @@ public class CredentialIssuance {
             RequestBody.Received received = body.read();
             proof.ifPresent(p -> dpop.checkContentDigest(p, received.bytes()));
             CredentialRequest request = CredentialRequest.parse(
-                    encryption.open(received.bytes(), received.encrypted(), issuance.maxRequestBytes()));
+                    encryption.open(received.bytes(), received.encrypted(), issuance.maxRequestBytes()), received.encrypted());
             dialect = request.dialect();
             RequestTarget target = RequestTarget.resolve(request, token, configurations);
             CredentialConfiguration configuration = target.configuration();
@@ -241,7 +241,7 @@ public class CredentialIssuance {
                 verified.stream().map(VerifiedProof::nonce).toList(), success,
                 refusal -> List.of(IssuanceEvent.requestStarted(context, audit.now()),
                         IssuanceEvent.requestFailed(context, refusal.error().code(), refusal.description(), audit.now())),
-                dialect == Dialect.DRAFT_13);
+                dialect.carriesNonce());
         if (outcome.refusal().isPresent()) {
             // RFC 9449 §11.1 (a replayed proof) or Appendix F.4 (a replayed or stale nonce)
             return new Committed(null, outcome.refusal(), outcome.freshNonce());
@@ -251,9 +251,9 @@ public class CredentialIssuance {
                 Optional.empty(), outcome.freshNonce());
     }
 
-    // draft 13 §7.3.2: invalid_proof and invalid_nonce carry a fresh c_nonce for the retry
+    // draft 13 §7.3.1.2: invalid_proof and invalid_nonce carry a fresh c_nonce (draft 15 §8.3.1.2 dropped it)
     private IssuerException draft13Extras(Dialect dialect, IssuerException e, Optional<CNonce> fresh) {
-        if (dialect != Dialect.DRAFT_13
+        if (!dialect.carriesNonce()
                 || e.error() != IssuerError.INVALID_PROOF && e.error() != IssuerError.INVALID_NONCE) {
             return e;
         }

@@ -17,7 +17,7 @@ import org.openissuer.error.IssuerException;
 import org.openissuer.platform.Jsonp;
 
 /**
- * A parsed credential request in either dialect (OID4VCI 1.0 §8.2, draft 13 §7.2). Parsing
+ * A parsed credential request in any dialect (OID4VCI 1.0 §8.2, draft 15 §8.2, draft 13 §7.2). Parsing
  * checks structure only; whether the named configuration exists is the issuance's business.
  */
 public record CredentialRequest(
@@ -35,8 +35,13 @@ public record CredentialRequest(
         jwtProofs = List.copyOf(jwtProofs);
     }
 
-    /** Parses a request body: one JSON object and nothing after it. */
+    /** Parses a plaintext request body: one JSON object and nothing after it. */
     public static CredentialRequest parse(byte[] body) {
+        return parse(body, false);
+    }
+
+    /** @param encrypted whether the body is the plaintext of a JWE (OID4VCI 1.0 §10) */
+    public static CredentialRequest parse(byte[] body, boolean encrypted) {
         try (JsonParser parser = Jsonp.PROVIDER.createParser(new ByteArrayInputStream(body))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw invalid("the request body must be a JSON object");
@@ -45,13 +50,17 @@ public record CredentialRequest(
             if (parser.hasNext()) {
                 throw invalid("the request body has content after the JSON object");
             }
-            return parse(object);
+            return parse(object, encrypted);
         } catch (JsonException e) {
             throw invalid("the request body is not valid JSON");
         }
     }
 
     public static CredentialRequest parse(JsonObject body) {
+        return parse(body, false);
+    }
+
+    public static CredentialRequest parse(JsonObject body, boolean encrypted) {
         Optional<String> configurationId = string(body, "credential_configuration_id");
         Optional<String> identifier = string(body, "credential_identifier");
         Optional<String> format = string(body, "format");
@@ -66,7 +75,7 @@ public record CredentialRequest(
             // OID4VCI 1.0 §8.2: credential_identifier excludes credential_configuration_id (draft 13: format)
             throw invalid("credential_identifier cannot be combined with credential_configuration_id or format");
         }
-        Dialect dialect = format.isPresent() || single ? Dialect.DRAFT_13 : Dialect.V1;
+        Dialect dialect = Dialect.recognise(body, encrypted);
         if (dialect == Dialect.DRAFT_13 && configurationId.isPresent() && format.isPresent()) {
             throw invalid("credential_configuration_id cannot be combined with format");
         }
@@ -74,10 +83,10 @@ public record CredentialRequest(
             throw invalid("credential_configuration_id or credential_identifier is required");
         }
         List<String> proofs = single ? singleProof(body.get("proof")) : batch ? proofs(body.get("proofs")) : List.of();
-        // OID4VCI 1.0 §8.2 (draft 13 §7.2 also sent alg beside the jwk)
+        // OID4VCI 1.0 §8.2 (drafts 13 to 15, §7.2/§8.2, sent alg beside the jwk)
         Optional<ResponseEncryptionParameters> encryption = Optional.ofNullable(body.get("credential_response_encryption"))
                 .filter(v -> v != JsonValue.NULL)
-                .map(v -> ResponseEncryptionParameters.parse(v, dialect == Dialect.DRAFT_13));
+                .map(v -> ResponseEncryptionParameters.parse(v, dialect.preV1()));
         return new CredentialRequest(dialect, configurationId, identifier, format, vct, proofs, encryption);
     }
 

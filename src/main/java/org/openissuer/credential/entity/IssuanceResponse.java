@@ -19,13 +19,21 @@ public record IssuanceResponse(Dialect dialect, String format, Optional<String> 
 
     public JsonObject toJson() {
         JsonObjectBuilder body = Jsonp.PROVIDER.createObjectBuilder();
-        if (dialect == Dialect.V1) {
-            // OID4VCI 1.0 §8.3: credentials is an array of objects, one per proof
-            JsonArrayBuilder list = Jsonp.PROVIDER.createArrayBuilder();
-            credentials.forEach(c -> list.add(Jsonp.PROVIDER.createObjectBuilder().add("credential", c)));
-            return body.add("credentials", list).build();
+        switch (dialect) {
+            // OID4VCI 1.0 §8.3, draft 15 §8.3: credentials is an array of objects, one per proof
+            case V1, DRAFT_15 -> body.add("credentials", credentialObjects());
+            // drafts 13 and 15 both allow credential_identifier + proof: each reads its own members
+            case DRAFT_13_OR_15 -> {
+                body.add("credentials", credentialObjects()).add("credential", credentials.get(0));
+                nonce(body);
+            }
+            case DRAFT_13 -> draft13(body);
         }
-        // draft 13 §7.3: credential (one proof) or credentials (several), format, and the next c_nonce
+        return body.build();
+    }
+
+    // draft 13 §7.3: credential; draft 14 §8.3: credentials (strings) for several proofs; format, next c_nonce
+    private void draft13(JsonObjectBuilder body) {
         if (credentials.size() == 1) {
             body.add("credential", credentials.get(0));
         } else {
@@ -35,7 +43,16 @@ public record IssuanceResponse(Dialect dialect, String format, Optional<String> 
         }
         body.add("format", format);
         profile.ifPresent(p -> body.add("credential_profile", p));
+        nonce(body);
+    }
+
+    private void nonce(JsonObjectBuilder body) {
         freshNonce.ifPresent(n -> body.add("c_nonce", n).add("c_nonce_expires_in", nonceExpiresIn));
-        return body.build();
+    }
+
+    private JsonArrayBuilder credentialObjects() {
+        JsonArrayBuilder list = Jsonp.PROVIDER.createArrayBuilder();
+        credentials.forEach(c -> list.add(Jsonp.PROVIDER.createObjectBuilder().add("credential", c)));
+        return list;
     }
 }

@@ -10,7 +10,7 @@ import org.openissuer.error.IssuerException;
 /**
  * When encryption is required (OID4VCI 1.0 §8.2, §10, §12.2.4 encryption_required).
  *
- * @param draft13PlaintextRequest draft 13 had no request encryption: its wallets send
+ * @param draft13PlaintextRequest drafts 13 to 15 had no request encryption: their wallets send
  *        credential_response_encryption in a plaintext request, which 1.0 forbids
  */
 public record EncryptionPolicy(boolean requestRequired, boolean responseRequired, boolean draft13PlaintextRequest) {
@@ -32,7 +32,7 @@ public record EncryptionPolicy(boolean requestRequired, boolean responseRequired
             }
             return;
         }
-        if (!encryptedRequest && !(dialect == Dialect.DRAFT_13 && draft13PlaintextRequest)) {
+        if (!encryptedRequest && !(dialect.preV1() && draft13PlaintextRequest)) {
             // OID4VCI 1.0 §8.2: request encryption MUST be used with credential_response_encryption,
             // so that an attacker cannot substitute the key
             throw invalid("credential_response_encryption must be sent in an encrypted request (application/jwt)");

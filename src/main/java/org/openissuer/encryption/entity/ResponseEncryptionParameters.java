@@ -32,7 +32,8 @@ public record ResponseEncryptionParameters(JWK jwk, JWEAlgorithm alg, Encryption
     private static final int MIN_RSA_BITS = 2048;
 
     /**
-     * @param draft13Alg whether a top-level {@code alg} is accepted: draft 13 §7.2 sent it beside
+     * @param draft13Alg whether a top-level {@code alg} is accepted: drafts 13 to 15 (draft 13 §7.2,
+     *        draft 15 §8.2) sent it beside
      *        the jwk, 1.0 takes the algorithm from the jwk's own {@code alg} (§10)
      */
     public static ResponseEncryptionParameters parse(JsonValue value, boolean draft13Alg) {

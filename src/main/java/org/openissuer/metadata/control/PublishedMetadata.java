@@ -1,14 +1,17 @@
 package org.openissuer.metadata.control;
 
 import java.io.StringReader;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 
 import org.openissuer.credential.control.CredentialConfigurations;
+import org.openissuer.credential.entity.CredentialConfiguration;
 import org.openissuer.dpop.control.DPoPChecks;
 import org.openissuer.encryption.control.MessageEncryption;
 import org.openissuer.keys.control.IssuerKeys;
@@ -38,6 +41,10 @@ public class PublishedMetadata {
     @Inject
     DPoPChecks dpop;
 
+    @Inject
+    MetadataSettings metadataSettings;
+
+    private JsonObject issuerMetadataDocument;
     private String issuerMetadata;
     private String jwtVcIssuerMetadata;
     private String authorizationServerMetadata;
@@ -48,11 +55,12 @@ public class PublishedMetadata {
         // OID4VCI 1.0 §12.2.4: the built-in authorization server and every trusted external one
         List<String> authorizationServers = settings.configuredAuthorizationServers()
                 .orElseGet(() -> tokens.servers().stream().map(TrustedAuthorizationServer::issuer).toList());
-        issuerMetadata = IssuerMetadata.build(issuer, authorizationServers, settings.batchSize(),
+        JsonObject document = IssuerMetadata.build(issuer, authorizationServers, settings.batchSize(),
                 configurations.issuerDisplay(), configurations.all().values(),
                 Optional.of(new IssuerMetadata.Encryption(encryption.requestMetadata(), encryption.responseMetadata())),
-                dpop.algorithms())
-                .toString();
+                dpop.algorithms());
+        issuerMetadataDocument = forEveryWallet(document, configurations.all().values(), metadataSettings);
+        issuerMetadata = issuerMetadataDocument.toString();
         // SD-JWT VC §4: the issuer's public keys for verifiers, under the same identifier
         jwtVcIssuerMetadata = Json.createObjectBuilder()
                 .add("issuer", issuer)
@@ -62,8 +70,29 @@ public class PublishedMetadata {
         authorizationServerJwks = keys.authorizationServerKeys().publicJwks().toString(true);
     }
 
+    /** The 1.0 document, with the members pre-1.0 wallets read unless the settings turn them off. */
+    static JsonObject forEveryWallet(JsonObject document, Collection<CredentialConfiguration> configurations,
+            MetadataSettings settings) {
+        return settings.legacyMembers() ? LegacyMetadata.extend(document, configurations, settings.claimsShape()) : document;
+    }
+
     public String issuerMetadata() {
         return issuerMetadata;
+    }
+
+    /** §12.2.2: the document with the display data of the Accept-Language's languages, when it has any. */
+    public Localized issuerMetadata(String acceptLanguage) {
+        if (issuerMetadataDocument == null) {
+            return new Localized(issuerMetadata(), Optional.empty());
+        }
+        DisplayLanguages.Selection selection = DisplayLanguages.select(issuerMetadataDocument, acceptLanguage);
+        Optional<String> languages = selection.contentLanguages().isEmpty() ? Optional.empty()
+                : Optional.of(String.join(", ", selection.contentLanguages()));
+        return new Localized(selection.narrowed() ? selection.document().toString() : issuerMetadata(), languages);
+    }
+
+    /** @param contentLanguage the languages of the display data sent (RFC 9110 §8.5) */
+    public record Localized(String body, Optional<String> contentLanguage) {
     }
 
     public String jwtVcIssuerMetadata() {

@@ -38,4 +38,22 @@ class IssuanceResponseTest {
         assertEquals("[\"a\",\"b\"]", json.getJsonArray("credentials").toString());
         assertFalse(json.containsKey("credential_profile"));
     }
+
+    @Test
+    void answersDraft15RequestsWithCredentialObjectsAndNoNonce() {
+        JsonObject json = new IssuanceResponse(Dialect.DRAFT_15, "dc+sd-jwt", Optional.empty(), List.of("a"),
+                Optional.of("n"), 300).toJson();
+        assertEquals("{\"credentials\":[{\"credential\":\"a\"}]}", json.toString());
+    }
+
+    @Test
+    void answersARequestValidInDraft13And15SoThatBothCanReadIt() {
+        JsonObject json = new IssuanceResponse(Dialect.DRAFT_13_OR_15, "dc+sd-jwt", Optional.empty(), List.of("a"),
+                Optional.of("n"), 300).toJson();
+        // draft 15 §8.3 reads credentials, draft 13 §7.3 reads credential and the next c_nonce
+        assertEquals("a", json.getJsonArray("credentials").getJsonObject(0).getString("credential"));
+        assertEquals("a", json.getString("credential"));
+        assertEquals("n", json.getString("c_nonce"));
+        assertEquals(300, json.getInt("c_nonce_expires_in"));
+    }
 }

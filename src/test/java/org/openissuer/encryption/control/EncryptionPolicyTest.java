@@ -61,6 +61,14 @@ class EncryptionPolicyTest {
     }
 
     @Test
+    void everyPreV1DialectMayAskInAPlaintextRequestUnderTheSameSetting() {
+        for (Dialect dialect : new Dialect[] {Dialect.DRAFT_15, Dialect.DRAFT_13_OR_15}) {
+            assertDoesNotThrow(() -> defaults.checkResponse(false, dialect, asked));
+            assertRefused(() -> new EncryptionPolicy(false, false, false).checkResponse(false, dialect, asked));
+        }
+    }
+
+    @Test
     void settingsAreStrictBooleans() {
         assertEquals(true, EncryptionSettings.flag(EncryptionSettings.REQUEST_REQUIRED, " TRUE "));
         assertEquals(false, EncryptionSettings.flag(EncryptionSettings.REQUEST_REQUIRED, "false"));

@@ -50,10 +50,20 @@ class WellKnownResourceTest {
     void letsBrowserWalletsReadTheMetadataButNotCacheItForever() {
         Response response = resourceFor("").issuerMetadata();
 
-        assertEquals("*", response.getHeaderString("Access-Control-Allow-Origin"));
+        // CORS moved to the one CORS filter: platform/CorsFilterTest, CorsIT
+        assertEquals("Accept-Language", response.getHeaderString("Vary"));
         String cacheControl = response.getHeaderString("Cache-Control");
         assertTrue(cacheControl.contains("public") && cacheControl.contains("max-age=3600"), cacheControl);
         assertEquals("application/json", response.getMediaType().toString());
+    }
+
+    @Test
+    void servesTheAppendedDraft13PathOfAnIssuerWithAPath() {
+        AppendedWellKnownResource appended = new AppendedWellKnownResource();
+        appended.metadata = resourceFor("/tenant/eu").metadata;
+
+        assertEquals("{\"credential_issuer\":\"x\"}", appended.issuerMetadata("tenant/eu").getEntity());
+        assertThrows(IssuerException.class, () -> appended.issuerMetadata("tenant"));
     }
 
     private static WellKnownResource resourceFor(String issuerPath) {
