@@ -1,0 +1,51 @@
+package org.openissuer.platform;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import org.openissuer.error.IssuerError;
+import org.openissuer.error.IssuerException;
+
+/**
+ * Runs the JSON parts of a compact JWS or JWE through {@link BoundedJson} before Nimbus sees
+ * them, so a header or payload that is JSON null, nested too deep, or repeats a member (RFC 7515
+ * §5.2 item 4, RFC 7519 §4: a repeated name MUST be refused or only the last one used) is
+ * refused with the caller's error.
+ */
+public final class JoseJson {
+
+    private JoseJson() {
+    }
+
+    /** A JWS (RFC 7515 §7.1): header and payload must each be a JSON object. */
+    public static void requireJwsObjects(String compact, IssuerError error) {
+        String[] parts = compact.strip().split("\\.", -1);
+        if (parts.length != 3) {
+            throw new IssuerException(error, "not a signed JWT (compact JWS)");
+        }
+        BoundedJson.object(decode(parts[0], error, "not a signed JWT"), error);
+        BoundedJson.object(decode(parts[1], error, "not a signed JWT"), error);
+    }
+
+    /** A JWE (RFC 7516 §7.1): the protected header must be a JSON object; the plaintext is checked after decryption. */
+    public static void requireJweHeader(String compact, IssuerError error) {
+        String[] parts = compact.strip().split("\\.", -1);
+        if (parts.length != 5) {
+            throw new IssuerException(error, "not a compact JWE");
+        }
+        BoundedJson.object(decode(parts[0], error, "not a compact JWE"), error);
+    }
+
+    private static String decode(String part, IssuerError error, String what) {
+        try {
+            byte[] bytes = Base64.getUrlDecoder().decode(part);
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (IllegalArgumentException | CharacterCodingException e) {
+            throw new IssuerException(error, what + ": a part is not base64url-encoded UTF-8");
+        }
+    }
+}
