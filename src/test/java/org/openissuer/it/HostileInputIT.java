@@ -49,6 +49,7 @@ class HostileInputIT {
     static void assertEnvelope(HttpResponse<String> response, int status, String error) {
         assertEquals(status, response.statusCode(), response.body());
         assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(null));
+        assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(null));
         JsonObject body = Http.json(response);
         assertEquals(error, body.getString("error"), body.toString());
     }
