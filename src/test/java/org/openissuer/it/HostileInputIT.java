@@ -72,6 +72,15 @@ class HostileInputIT {
     }
 
     @Test
+    void tokenEndpointRefusesJsonAndHostileForms() {
+        for (String body : List.of(BIG_NUMBER, DEEP_OBJECT, DEEP_ARRAY)) {
+            assertEnvelope(Http.post("/oid4vci/token", body, "Content-Type", "application/json"), 400, "invalid_request");
+            assertEnvelope(Http.post("/oid4vci/token", body, "Content-Type", "application/x-www-form-urlencoded"), 400,
+                    "invalid_request");
+        }
+    }
+
+    @Test
     void duplicateMembersAreRefused() {
         String nonce = Wallet.nonce();
         String valid = Wallet.request(nonce, List.of(holder)).getJsonObject("proofs").toString();
@@ -124,6 +133,17 @@ class HostileInputIT {
             HttpResponse<String> admin = Http.post("/admin/credential-offers", Offers.identityOffer("s", null),
                     "Content-Type", "application/json", "Authorization", "Bearer " + token);
             assertEnvelope(admin, 401, "invalid_token");
+        }
+    }
+
+    @Test
+    void signedAdminTokensWithNullClaimsAreRefused() {
+        String header = "{\"alg\":\"ES256\",\"typ\":\"JWT\",\"kid\":\"" + AdminTokens.idpKey().getKeyID() + "\"}";
+        long now = Instant.now().getEpochSecond();
+        for (String payload : List.of("{\"iss\":\"" + AdminTokens.IDP + "\",\"upn\":\"a\",\"groups\":[\"issuer-admin\"],\"exp\":"
+                + (now + 300) + ",\"iat\":null}", "{\"iss\":\"" + AdminTokens.IDP + "\",\"exp\":null,\"iat\":" + now + "}", "null")) {
+            assertEnvelope(Http.post("/admin/credential-offers", Offers.identityOffer("s", null), "Content-Type", "application/json",
+                    "Authorization", "Bearer " + RawJws.es256(AdminTokens.idpKey(), header, payload)), 401, "invalid_token");
         }
     }
 

@@ -83,6 +83,25 @@ class HttpChannelIT {
     }
 
     @Test
+    void whatTheChannelRefusesItselfNamesNoServer() throws IOException {
+        String nonce = "POST /oid4vci/nonce HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n";
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 120; i++) {
+            many.append("X-H").append(i).append(": v\r\n");
+        }
+        for (String raw : new String[] {nonce + "X-Big: " + "a".repeat(9_000) + "\r\n\r\n", nonce + many + "\r\n",
+                "GET /" + "a".repeat(9_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n", nonce + "no colon here\r\n\r\n",
+                "POST /openapi HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"}) {
+            String answer = exchange(raw).toLowerCase(Locale.ROOT);
+            // a 4xx or a closed connection; never a 5xx, a Server header or a product name
+            assertFalse(answer.startsWith("http/1.1 5"), answer);
+            for (String tell : new String[] {"\nserver:", "x-powered-by", "liberty", "websphere", "wildfly", "undertow"}) {
+                assertFalse(answer.contains(tell), tell + " in\n" + answer);
+            }
+        }
+    }
+
+    @Test
     void answersCarryNoSniffAndPagesCannotBeFramed() {
         HttpResponse<String> metadata = Http.get("/.well-known/openid-credential-issuer");
         assertEquals("nosniff", metadata.headers().firstValue("X-Content-Type-Options").orElse(null));
