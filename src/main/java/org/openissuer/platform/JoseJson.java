@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.regex.Pattern;
 
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
@@ -17,25 +18,36 @@ import org.openissuer.error.IssuerException;
  */
 public final class JoseJson {
 
+    // RFC 7515 §2, §7.1: each part is BASE64URL without padding; Nimbus's decoder skips other characters,
+    // so "5[Ssh..." would verify as "5Ssh..." and one proof would have many spellings
+    private static final Pattern PART = Pattern.compile("[A-Za-z0-9_-]*");
+
     private JoseJson() {
+    }
+
+    private static String[] parts(String compact, int count, IssuerError error, String what) {
+        String[] parts = compact.strip().split("\\.", -1);
+        if (parts.length != count) {
+            throw new IssuerException(error, what);
+        }
+        for (String part : parts) {
+            if (!PART.matcher(part).matches()) {
+                throw new IssuerException(error, what + ": a part is not base64url without padding");
+            }
+        }
+        return parts;
     }
 
     /** A JWS (RFC 7515 §7.1): header and payload must each be a JSON object. */
     public static void requireJwsObjects(String compact, IssuerError error) {
-        String[] parts = compact.strip().split("\\.", -1);
-        if (parts.length != 3) {
-            throw new IssuerException(error, "not a signed JWT (compact JWS)");
-        }
+        String[] parts = parts(compact, 3, error, "not a signed JWT (compact JWS)");
         BoundedJson.object(decode(parts[0], error, "not a signed JWT"), error);
         BoundedJson.object(decode(parts[1], error, "not a signed JWT"), error);
     }
 
     /** A JWE (RFC 7516 §7.1): the protected header must be a JSON object; the plaintext is checked after decryption. */
     public static void requireJweHeader(String compact, IssuerError error) {
-        String[] parts = compact.strip().split("\\.", -1);
-        if (parts.length != 5) {
-            throw new IssuerException(error, "not a compact JWE");
-        }
+        String[] parts = parts(compact, 5, error, "not a compact JWE");
         BoundedJson.object(decode(parts[0], error, "not a compact JWE"), error);
     }
 

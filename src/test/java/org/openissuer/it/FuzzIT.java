@@ -10,9 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import com.nimbusds.jose.jwk.ECKey;
@@ -177,12 +181,21 @@ class FuzzIT {
             return;
         }
         try {
-            if (!BoundedJson.value(mutated, IssuerError.INVALID_REQUEST).equals(BoundedJson.value(original, IssuerError.INVALID_REQUEST))) {
+            if (!comparable(mutated).equals(comparable(original))) {
                 fail("issued from a mutated request: " + mutated);
             }
         } catch (IssuerException e) {
             fail("issued from a request that is not strict JSON: " + mutated);
         }
+    }
+
+    // RFC 7515 §4.1.9: typ is a media type, compared case-insensitively; a case change is not a mutation
+    private static JsonValue comparable(String json) {
+        JsonValue value = BoundedJson.value(json, IssuerError.INVALID_REQUEST);
+        if (value instanceof JsonObject object && object.get("typ") instanceof JsonString typ) {
+            return Json.createObjectBuilder(object).add("typ", typ.getString().toLowerCase(Locale.ROOT)).build();
+        }
+        return value;
     }
 
     static String b64(String s) {

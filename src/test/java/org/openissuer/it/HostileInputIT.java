@@ -100,7 +100,10 @@ class HostileInputIT {
                 "{\"aud\":\"" + Http.base() + "\",\"nonce\":\"" + Wallet.nonce() + "\",\"iat\":null}");
         String dupNonce = RawJws.es256(holder, header, "{\"aud\":\"" + Http.base() + "\",\"nonce\":\"x\",\"nonce\":\""
                 + Wallet.nonce() + "\",\"iat\":" + Instant.now().getEpochSecond() + "}");
-        for (String proof : List.of(nullIat, NULL_JWT, dupNonce, "e30.bnVsbA.", "bnVsbA.e30.")) {
+        // found by FuzzIT: Nimbus skips a stray character in the signature, so the proof verified and issued
+        String valid = Wallet.proof(holder, Wallet.nonce());
+        String stray = valid.substring(0, valid.lastIndexOf('.') + 2) + "[" + valid.substring(valid.lastIndexOf('.') + 2);
+        for (String proof : List.of(nullIat, NULL_JWT, dupNonce, "e30.bnVsbA.", "bnVsbA.e30.", stray)) {
             String body = "{\"credential_configuration_id\":\"" + Wallet.CONFIGURATION + "\",\"proofs\":{\"jwt\":[\"" + proof + "\"]}}";
             assertEnvelope(Wallet.post(token(), body), 400, "invalid_proof");
         }

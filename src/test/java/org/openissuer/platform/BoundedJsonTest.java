@@ -65,6 +65,11 @@ class BoundedJsonTest {
             assertThrows(IssuerException.class, () -> JoseJson.requireJwsObjects(jws, IssuerError.INVALID_PROOF), jws);
         }
         JoseJson.requireJwsObjects(obj + "." + obj + ".sig", IssuerError.INVALID_PROOF);
+        // one signature, one spelling: characters outside base64url or padding are not skipped
+        for (String jws : new String[] {obj + "." + obj + ".5[sig", obj + "." + obj + ".sig=", obj + "=." + obj + ".sig",
+                obj + "." + obj + ".s ig"}) {
+            assertThrows(IssuerException.class, () -> JoseJson.requireJwsObjects(jws, IssuerError.INVALID_PROOF), jws);
+        }
     }
 
     private static String b64(String text) {
