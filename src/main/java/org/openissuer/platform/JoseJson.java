@@ -5,7 +5,11 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.regex.Pattern;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
@@ -21,6 +25,7 @@ public final class JoseJson {
     // RFC 7515 §2, §7.1: each part is BASE64URL without padding; Nimbus's decoder skips other characters,
     // so "5[Ssh..." would verify as "5Ssh..." and one proof would have many spellings
     private static final Pattern PART = Pattern.compile("[A-Za-z0-9_-]*");
+    private static final List<String> KEY_MEMBERS = List.of("x", "y", "n", "e", "d", "p", "q", "dp", "dq", "qi", "k");
 
     private JoseJson() {
     }
@@ -41,8 +46,21 @@ public final class JoseJson {
     /** A JWS (RFC 7515 §7.1): header and payload must each be a JSON object. */
     public static void requireJwsObjects(String compact, IssuerError error) {
         String[] parts = parts(compact, 3, error, "not a signed JWT (compact JWS)");
-        BoundedJson.object(decode(parts[0], error, "not a signed JWT"), error);
+        JsonObject header = BoundedJson.object(decode(parts[0], error, "not a signed JWT"), error);
         BoundedJson.object(decode(parts[1], error, "not a signed JWT"), error);
+        if (header.get("jwk") instanceof JsonObject jwk) {
+            requireStrictKeyMembers(jwk, error);
+        }
+    }
+
+    // RFC 7518 §6.2, §6.3: key members are BASE64URL; a skipped stray character would change the thumbprint
+    // (RFC 7638) and put a key into cnf.jwk that strict verifiers cannot read
+    private static void requireStrictKeyMembers(JsonObject jwk, IssuerError error) {
+        for (String member : KEY_MEMBERS) {
+            if (jwk.get(member) instanceof JsonString value && !PART.matcher(value.getString()).matches()) {
+                throw new IssuerException(error, "the jwk member " + member + " is not base64url without padding");
+            }
+        }
     }
 
     /** A JWE (RFC 7516 §7.1): the protected header must be a JSON object; the plaintext is checked after decryption. */

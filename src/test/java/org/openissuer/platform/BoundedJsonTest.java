@@ -65,6 +65,8 @@ class BoundedJsonTest {
             assertThrows(IssuerException.class, () -> JoseJson.requireJwsObjects(jws, IssuerError.INVALID_PROOF), jws);
         }
         JoseJson.requireJwsObjects(obj + "." + obj + ".sig", IssuerError.INVALID_PROOF);
+        String strayInKey = b64("{\"alg\":\"ES256\",\"jwk\":{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"3cVJkBS}ujV\",\"y\":\"jq\"}}");
+        assertThrows(IssuerException.class, () -> JoseJson.requireJwsObjects(strayInKey + "." + obj + ".sig", IssuerError.INVALID_PROOF));
         // one signature, one spelling: characters outside base64url or padding are not skipped
         for (String jws : new String[] {obj + "." + obj + ".5[sig", obj + "." + obj + ".sig=", obj + "=." + obj + ".sig",
                 obj + "." + obj + ".s ig"}) {
