@@ -51,7 +51,7 @@ public final class ErrorResponses {
                     UNKNOWN_CREDENTIAL_IDENTIFIER, INVALID_PROOF, INVALID_NONCE, INVALID_ENCRYPTION_PARAMETERS,
                     CREDENTIAL_REQUEST_DENIED, UNSUPPORTED_CREDENTIAL_TYPE, UNSUPPORTED_CREDENTIAL_FORMAT,
                     ACCESS_DENIED, NOT_FOUND, METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, CONFLICT, UNSUPPORTED_MEDIA_TYPE,
-                    TEMPORARILY_UNAVAILABLE, SERVER_ERROR -> null;
+                    TEMPORARILY_UNAVAILABLE, SERVICE_UNAVAILABLE, SERVER_ERROR -> null;
         };
         int status = challenge != null && (error == IssuerError.INVALID_DPOP_PROOF || error == IssuerError.USE_DPOP_NONCE)
                 ? 401 : error.status();

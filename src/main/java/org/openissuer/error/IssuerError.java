@@ -35,6 +35,8 @@ public enum IssuerError {
     CONFLICT("conflict", 409),
     UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", 415),
     TEMPORARILY_UNAVAILABLE("temporarily_unavailable", 429),
+    // RFC 9110 §15.6.4: the database is unreachable; the same code as the rate limit, but the server's fault
+    SERVICE_UNAVAILABLE("temporarily_unavailable", 503),
     SERVER_ERROR("server_error", 500);
 
     private final String code;

@@ -32,6 +32,14 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
             return clientError(wae.getResponse());
         }
         String requestId = RequestIds.of(request);
+        if (DatabaseOutage.in(exception)) {
+            // nothing of ours is broken and nothing could be put on record: say so in the log, not with a stack trace
+            LOG.warning(() -> "temporarily_unavailable, request id " + requestId + ": the database is unreachable ("
+                    + exception.getClass().getSimpleName() + "); the request is not in the audit trail");
+            return Response.fromResponse(ErrorResponses.of(IssuerError.SERVICE_UNAVAILABLE,
+                    "the service is temporarily unavailable, retry later")).header(HttpHeaders.RETRY_AFTER,
+                            DatabaseOutage.RETRY_AFTER_SECONDS).build();
+        }
         LOG.log(Level.SEVERE, "server_error, request id " + requestId, exception);
         return ErrorResponses.of(IssuerError.SERVER_ERROR, "internal error, correlation id " + requestId);
     }

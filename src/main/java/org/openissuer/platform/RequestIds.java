@@ -21,8 +21,12 @@ public final class RequestIds {
         return UUID.randomUUID().toString();
     }
 
-    static String accept(String supplied) {
-        return supplied != null && SAFE.matcher(supplied).matches() ? supplied : generate();
+    /**
+     * @param trustedProxy whether a reverse proxy the operator trusts sets the header
+     *        (issuer.rate-limit.trust-forwarded-for); a client's own id never names an audit row
+     */
+    static String accept(String supplied, boolean trustedProxy) {
+        return trustedProxy && supplied != null && SAFE.matcher(supplied).matches() ? supplied : generate();
     }
 
     /** The current request's id, from outside the JAX-RS filter chain (e.g. exception mappers). */

@@ -14,13 +14,13 @@ class RequestIdsTest {
     @ParameterizedTest
     @ValueSource(strings = { "abc12345", "3f1c2a9e-7b44-4d0e-9a51-0c2d9b1f7e60", "trace.id:42_retry-1", "A1b2C3d4E5" })
     void keepsSafeCallerId(String id) {
-        assertEquals(id, RequestIds.accept(id));
+        assertEquals(id, RequestIds.accept(id, true));
     }
 
     @Test
     void keepsIdsAtTheLengthLimits() {
-        assertEquals("a".repeat(8), RequestIds.accept("a".repeat(8)));
-        assertEquals("b".repeat(64), RequestIds.accept("b".repeat(64)));
+        assertEquals("a".repeat(8), RequestIds.accept("a".repeat(8), true));
+        assertEquals("b".repeat(64), RequestIds.accept("b".repeat(64), true));
     }
 
     @ParameterizedTest
@@ -29,22 +29,28 @@ class RequestIdsTest {
             "abc 12345", "abc12345 ", "\"abc12345\"", "abc'12345", "abc12345;x=y", "abc/12345", "abc12345\u00e9",
             "abc1234", "" })
     void replacesUnsafeIdWithFreshUuid(String id) {
-        assertFreshUuid(id, RequestIds.accept(id));
+        assertFreshUuid(id, RequestIds.accept(id, true));
     }
 
     @Test
     void replacesTooLongIdWithFreshUuid() {
-        assertFreshUuid("c".repeat(65), RequestIds.accept("c".repeat(65)));
+        assertFreshUuid("c".repeat(65), RequestIds.accept("c".repeat(65), true));
+    }
+
+    @Test
+    void ignoresACallerIdUnlessATrustedProxySetsIt() {
+        assertFreshUuid("3f1c2a9e-7b44-4d0e-9a51-0c2d9b1f7e60", RequestIds.accept("3f1c2a9e-7b44-4d0e-9a51-0c2d9b1f7e60", false));
+        assertFreshUuid("abc12345", RequestIds.accept("abc12345", false));
     }
 
     @Test
     void generatesAnIdWhenNoneIsSupplied() {
-        assertFreshUuid(null, RequestIds.accept(null));
+        assertFreshUuid(null, RequestIds.accept(null, true));
     }
 
     @Test
     void generatesADifferentIdEachTime() {
-        assertNotEquals(RequestIds.accept(null), RequestIds.accept(null));
+        assertNotEquals(RequestIds.accept(null, true), RequestIds.accept(null, true));
         assertNotEquals(RequestIds.generate(), RequestIds.generate());
     }
 

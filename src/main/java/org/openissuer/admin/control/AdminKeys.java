@@ -37,8 +37,11 @@ public class AdminKeys implements JWKSource<SecurityContext> {
     private final String location;
     private final Duration refreshInterval;
     private final Clock clock;
-    private volatile JWKSet cached = new JWKSet();
-    private volatile Instant loadedAt = Instant.MIN;
+    // keys and the time they were loaded change together: a reader never sees the time of a load whose keys are not there yet
+    private volatile Snapshot current = new Snapshot(new JWKSet(), Instant.MIN);
+
+    private record Snapshot(JWKSet keys, Instant loadedAt) {
+    }
 
     public AdminKeys(String location, Duration refreshInterval, Clock clock) {
         this.location = location;
@@ -48,32 +51,40 @@ public class AdminKeys implements JWKSource<SecurityContext> {
 
     @Override
     public List<JWK> get(JWKSelector selector, SecurityContext context) {
-        List<JWK> keys = selector.select(cached);
-        if (keys.isEmpty() && reloadDue()) {
-            keys = selector.select(reload());
+        Snapshot seen = current;
+        List<JWK> keys = selector.select(seen.keys());
+        if (keys.isEmpty()) {
+            Snapshot fresh = refreshed(seen);
+            if (fresh != seen) {
+                keys = selector.select(fresh.keys());
+            }
         }
         return keys;
     }
 
-    private boolean reloadDue() {
-        return loadedAt == Instant.MIN || !clock.instant().isBefore(loadedAt.plus(refreshInterval));
+    private boolean due(Snapshot snapshot) {
+        return snapshot.loadedAt() == Instant.MIN || !clock.instant().isBefore(snapshot.loadedAt().plus(refreshInterval));
     }
 
-    private synchronized JWKSet reload() {
-        if (!reloadDue()) {
-            return cached; // another thread reloaded while this one waited
+    /** The snapshot after seen: another thread's newer one, a fresh load when one is due, or seen itself. */
+    private synchronized Snapshot refreshed(Snapshot seen) {
+        if (current != seen || !due(seen)) {
+            return current; // another thread loaded while this one waited, or the interval has not passed
         }
-        loadedAt = clock.instant();
+        Instant now = clock.instant();
+        JWKSet keys = seen.keys();
         try {
-            cached = PublicKeyText.parse(read());
-            LOG.info(() -> "Admin API: loaded " + cached.size() + " identity provider key(s) from " + location);
+            keys = PublicKeyText.parse(read());
+            int size = keys.size();
+            LOG.info(() -> "Admin API: loaded " + size + " identity provider key(s) from " + location);
         } catch (IOException | IllegalArgumentException e) {
             // keep the keys we had: an IdP hiccup must not lock out tokens that verified a minute ago
             LOG.warning(() -> "Admin API: cannot load identity provider keys from " + location + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return cached;
+        current = new Snapshot(keys, now);
+        return current;
     }
 
     private String read() throws IOException, InterruptedException {

@@ -2,6 +2,8 @@ package org.openissuer.admin.control;
 
 import java.security.Key;
 import java.text.ParseException;
+import java.time.Clock;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +23,7 @@ import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
@@ -28,6 +31,7 @@ import org.openissuer.admin.entity.AdminPrincipal;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
 import org.openissuer.keys.control.JwsCrypto;
+import org.openissuer.platform.JoseJson;
 
 /**
  * Verifies the identity provider's tokens the way MicroProfile JWT 2.1 does (signature with the
@@ -42,13 +46,33 @@ public class AdminTokenVerifier {
 
     public AdminTokenVerifier(JWKSource<SecurityContext> keys, Set<JWSAlgorithm> algorithms, Optional<String> issuer,
             Optional<List<String>> audiences, int clockSkewSeconds, String group) {
+        this(keys, algorithms, issuer, audiences, clockSkewSeconds, group, Clock.systemUTC());
+    }
+
+    public AdminTokenVerifier(JWKSource<SecurityContext> keys, Set<JWSAlgorithm> algorithms, Optional<String> issuer,
+            Optional<List<String>> audiences, int clockSkewSeconds, String group, Clock clock) {
         this.group = group;
         processor.setJWSKeySelector(keySelector(keys, algorithms));
         JWTClaimsSet exact = issuer.map(iss -> new JWTClaimsSet.Builder().issuer(iss).build())
                 .orElseGet(() -> new JWTClaimsSet.Builder().build());
         // MP JWT 2.1 §4.1: exp and iat are required
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
-                audiences.map(HashSet::new).orElse(null), exact, Set.of("exp", "iat"), null);
+                audiences.map(HashSet::new).orElse(null), exact, Set.of("exp", "iat"), null) {
+            @Override
+            protected Date currentTime() {
+                return Date.from(clock.instant());
+            }
+
+            @Override
+            public void verify(JWTClaimsSet claimsSet, SecurityContext context) throws BadJWTException {
+                super.verify(claimsSet, context);
+                // RFC 7519 §4.1.6 / MP JWT 2.1 §4.1: a token issued in the future is not yet valid
+                Date iat = claimsSet.getIssueTime();
+                if (iat == null || iat.toInstant().isAfter(clock.instant().plusSeconds(getMaxClockSkew()))) {
+                    throw new BadJWTException("iat lies in the future beyond the allowed clock skew");
+                }
+            }
+        };
         claims.setMaxClockSkew(clockSkewSeconds);
         processor.setJWTClaimsSetVerifier(claims);
     }
@@ -77,8 +101,10 @@ public class AdminTokenVerifier {
     public AdminPrincipal verify(String token) {
         JWTClaimsSet claims;
         try {
+            JoseJson.requireJwsObjects(token, IssuerError.INVALID_TOKEN);
             claims = processor.process(token, null);
         } catch (ParseException | BadJOSEException | JOSEException | RuntimeException e) {
+            // RuntimeException includes JoseJson's refusal: it gets the same answer as every other bad token
             // the reason goes to the log only: it would tell a prober which check to beat next
             LOG.fine(() -> "Admin token refused: " + e.getMessage());
             throw new IssuerException(IssuerError.INVALID_TOKEN, "the admin access token is not valid");

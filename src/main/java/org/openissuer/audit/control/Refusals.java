@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 
 import org.openissuer.audit.entity.AuditContext;
 import org.openissuer.audit.entity.IssuanceEvent;
+import org.openissuer.error.DatabaseOutage;
 import org.openissuer.error.IssuerException;
 
 /** Puts a refused request on record, in its own transaction: the refusal itself changed nothing. */
@@ -44,6 +45,11 @@ public class Refusals {
         try {
             audit.appendAlone(events);
         } catch (RuntimeException e) {
+            if (DatabaseOutage.in(e)) {
+                LOG.warning(() -> "Database unreachable: cannot record refused request " + context.requestId() + " ("
+                        + errorCode + ") in the audit trail");
+                return;
+            }
             // the client still gets its answer; the log keeps what the trail could not (a gap auditors must hear of)
             LOG.log(Level.SEVERE, "Cannot record refused request " + context.requestId() + " (" + errorCode
                     + ") in the audit trail", e);

@@ -1,20 +1,21 @@
 package org.openissuer.credential.entity;
 
-import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParser;
 
 import org.openissuer.encryption.entity.ResponseEncryptionParameters;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
-import org.openissuer.platform.Jsonp;
+import org.openissuer.platform.BoundedJson;
 
 /**
  * A parsed credential request in any dialect (OID4VCI 1.0 §8.2, draft 15 §8.2, draft 13 §7.2). Parsing
@@ -35,25 +36,21 @@ public record CredentialRequest(
         jwtProofs = List.copyOf(jwtProofs);
     }
 
-    /** Parses a plaintext request body: one JSON object and nothing after it. */
+    /** Parses a plaintext request body: one JSON object and nothing after it, through the bounded reader. */
     public static CredentialRequest parse(byte[] body) {
         return parse(body, false);
     }
 
     /** @param encrypted whether the body is the plaintext of a JWE (OID4VCI 1.0 §10) */
     public static CredentialRequest parse(byte[] body, boolean encrypted) {
-        try (JsonParser parser = Jsonp.PROVIDER.createParser(new ByteArrayInputStream(body))) {
-            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
-                throw invalid("the request body must be a JSON object");
-            }
-            JsonObject object = parser.getObject();
-            if (parser.hasNext()) {
-                throw invalid("the request body has content after the JSON object");
-            }
-            return parse(object, encrypted);
-        } catch (JsonException e) {
-            throw invalid("the request body is not valid JSON");
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw invalid("the request body is not UTF-8");
         }
+        return parse(BoundedJson.object(text, IssuerError.INVALID_CREDENTIAL_REQUEST), encrypted);
     }
 
     public static CredentialRequest parse(JsonObject body) {

@@ -29,6 +29,7 @@ import org.openissuer.dpop.entity.DPoPProof;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
 import org.openissuer.keys.control.JwsCrypto;
+import org.openissuer.platform.JoseJson;
 
 /**
  * Checks a DPoP proof (RFC 9449 §4.3) with Nimbus's DefaultJWTProcessor: type dpop+jwt, the key
@@ -55,10 +56,11 @@ public final class DPoPVerifier {
         if (proof == null || proof.isBlank() || proof.length() > MAX_PROOF_LENGTH) {
             throw invalid("the DPoP proof is missing or too large");
         }
+        JoseJson.requireJwsObjects(proof, IssuerError.INVALID_DPOP_PROOF);
         SignedJWT jwt;
         try {
             jwt = SignedJWT.parse(proof.strip());
-        } catch (ParseException e) {
+        } catch (ParseException | RuntimeException e) {
             // also alg none, a JWE, and a jwk header with private members (Nimbus refuses to parse those)
             throw invalid("the DPoP proof is not a signed JWT");
         }
@@ -70,6 +72,9 @@ public final class DPoPVerifier {
             throw invalid("DPoP proof rejected: " + e.getMessage());
         } catch (JOSEException e) {
             throw invalid("the DPoP proof signature cannot be verified");
+        } catch (RuntimeException e) {
+            // Nimbus on claims of the wrong type (e.g. "iat": null)
+            throw invalid("the DPoP proof claims are malformed");
         }
         String jti = string(claims, "jti");
         if (jti.length() > MAX_JTI_LENGTH) {
@@ -80,6 +85,9 @@ public final class DPoPVerifier {
         }
         if (!TargetUri.matches(string(claims, "htu"), rules.uri())) {
             throw invalid("DPoP proof htu does not match " + rules.uri());
+        }
+        if (claims.getIssueTime() == null) {
+            throw invalid("DPoP proof iat is missing");
         }
         Instant iat = claims.getIssueTime().toInstant();
         Instant now = clock.instant();

@@ -16,6 +16,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import org.openissuer.encryption.entity.SupportedJwe;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
+import org.openissuer.platform.JoseJson;
 import org.openissuer.keys.control.EncryptionKeys;
 
 /**
@@ -71,6 +72,7 @@ public final class RequestDecryption {
         if (compact.chars().filter(c -> c == '.').count() != 4) {
             throw invalid("an application/jwt credential request must be a compact JWE");
         }
+        JoseJson.requireJweHeader(compact, IssuerError.INVALID_ENCRYPTION_PARAMETERS);
         try {
             return JWEObject.parse(compact);
         } catch (ParseException | RuntimeException e) {

@@ -1,6 +1,5 @@
 package org.openissuer.offer.entity;
 
-import java.io.StringReader;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -8,16 +7,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
+import org.openissuer.platform.BoundedJson;
 
 /**
  * The body of {@code POST /admin/credential-offers}, checked for shape. Whether the claims fit
@@ -42,17 +39,7 @@ public record OfferRequest(List<String> configurationIds, String subject, JsonOb
     }
 
     public static OfferRequest parse(String body) {
-        JsonObject json;
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw invalid("the body must be a JSON object");
-            }
-            json = value.asJsonObject();
-        } catch (JsonException e) {
-            // also JsonParsingException; the parser's message would echo the input
-            throw invalid("the body is not valid JSON");
-        }
+        JsonObject json = BoundedJson.object(body, IssuerError.INVALID_REQUEST);
         return new OfferRequest(configurationIds(json), subject(json), claims(json), txCode(json.get("tx_code")),
                 expiresIn(json.get("expires_in")));
     }

@@ -26,6 +26,7 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
 import org.openissuer.keys.control.JwsCrypto;
+import org.openissuer.platform.JoseJson;
 import org.openissuer.proof.entity.VerifiedProof;
 
 /**
@@ -49,10 +50,11 @@ public final class JwtProofVerifier {
         if (proof == null || proof.isEmpty() || proof.length() > MAX_PROOF_LENGTH) {
             throw invalid("proof is missing or too large");
         }
+        JoseJson.requireJwsObjects(proof, IssuerError.INVALID_PROOF);
         SignedJWT jwt;
         try {
             jwt = SignedJWT.parse(proof);
-        } catch (ParseException e) {
+        } catch (ParseException | RuntimeException e) {
             // also an unsecured (alg none) JWT, a JWE, or a jwk header carrying private members
             throw invalid("proof is not a signed JWT: " + e.getMessage());
         }
@@ -64,6 +66,9 @@ public final class JwtProofVerifier {
             throw invalid(e.getMessage());
         } catch (JOSEException e) {
             throw invalid("proof signature cannot be verified: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // Nimbus on claims of the wrong type (e.g. "iat": null): hostile input, not a fault of ours
+            throw invalid("proof claims are malformed");
         }
         checkIssuedAt(claims, rules);
         return new VerifiedProof(holderKey, thumbprint(holderKey), nonce(claims));
@@ -114,6 +119,9 @@ public final class JwtProofVerifier {
 
     private void checkIssuedAt(JWTClaimsSet claims, ProofRules rules) {
         Date iat = claims.getIssueTime();
+        if (iat == null) {
+            throw invalid("proof iat is missing");
+        }
         Instant now = clock.instant();
         if (iat.toInstant().isBefore(now.minus(rules.iatWindow())) || iat.toInstant().isAfter(now.plus(rules.iatWindow()))) {
             throw invalid("proof iat is outside the accepted window of " + rules.iatWindow().toSeconds() + " seconds");

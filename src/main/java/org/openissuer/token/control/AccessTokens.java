@@ -48,6 +48,7 @@ import org.openissuer.keys.control.SigningKeys;
 import org.openissuer.platform.ConfigurationException;
 import org.openissuer.platform.ExpiringCache;
 import org.openissuer.platform.IssuerSettings;
+import org.openissuer.platform.JoseJson;
 import org.openissuer.token.entity.AccessToken;
 import org.openissuer.token.entity.TrustedAuthorizationServer;
 
@@ -78,6 +79,19 @@ public class AccessTokens {
     @ConfigProperty(name = TrustedServersParser.PROPERTY)
     Optional<String> serversFile;
 
+    static final String OWN_SKEW = "issuer.token.clock-skew-seconds";
+    static final String EXTERNAL_SKEW = "issuer.trusted-authorization-servers.clock-skew-seconds";
+
+    // our own tokens are checked against the clock that minted them: only a few seconds of leeway on exp
+    @Inject
+    @ConfigProperty(name = OWN_SKEW, defaultValue = "5")
+    int ownClockSkewSeconds = 5;
+
+    // another server's clock may drift from ours
+    @Inject
+    @ConfigProperty(name = EXTERNAL_SKEW, defaultValue = "30")
+    int externalClockSkewSeconds = 30;
+
     private final Map<String, Trusted> byIssuer = new LinkedHashMap<>();
     // issue 7: a token's signature and claims are checked once, then the exact token is known until its exp
     private final ExpiringCache<String, AccessToken> verified = new ExpiringCache<>(VERIFIED_TOKENS, Clock.systemUTC());
@@ -86,13 +100,15 @@ public class AccessTokens {
     }
 
     public void load() {
+        checkSkew(OWN_SKEW, ownClockSkewSeconds, 60);
+        checkSkew(EXTERNAL_SKEW, externalClockSkewSeconds, 300);
         String issuer = settings.identifier().value();
         byIssuer.clear();
         verified.clear();
         TrustedAuthorizationServer builtIn = new TrustedAuthorizationServer(issuer, Optional.empty(), issuer, Map.of(), true);
         SigningKeys asKeys = keys.authorizationServerKeys();
         byIssuer.put(issuer, new Trusted(builtIn, processor(builtIn, new ImmutableJWKSet<>(asKeys.publicJwks()),
-                Set.of(SigningKeys.ALGORITHM), new DefaultJOSEObjectTypeVerifier<>(AccessTokenFormat.TYPE))));
+                Set.of(SigningKeys.ALGORITHM), new DefaultJOSEObjectTypeVerifier<>(AccessTokenFormat.TYPE), ownClockSkewSeconds)));
         for (TrustedAuthorizationServer server : external()) {
             if (byIssuer.containsKey(server.issuer())) {
                 throw new ConfigurationException(TrustedServersParser.PROPERTY,
@@ -101,8 +117,14 @@ public class AccessTokens {
             // RFC 9068 §2.1 asks for at+jwt, but widespread servers (e.g. Keycloak) still send JWT
             byIssuer.put(server.issuer(), new Trusted(server, processor(server, keySource(server), EXTERNAL_ALGORITHMS,
                     new DefaultJOSEObjectTypeVerifier<>(AccessTokenFormat.TYPE, JOSEObjectType.JWT,
-                            new JOSEObjectType("application/at+jwt"), null))));
+                            new JOSEObjectType("application/at+jwt"), null), externalClockSkewSeconds)));
             LOG.info(() -> "Trusting access tokens of " + server.issuer() + " (keys from " + server.jwks().orElseThrow() + ")");
+        }
+    }
+
+    private static void checkSkew(String property, int seconds, int max) {
+        if (seconds < 0 || seconds > max) {
+            throw new ConfigurationException(property, "must be between 0 and " + max + " seconds, is " + seconds);
         }
     }
 
@@ -147,13 +169,16 @@ public class AccessTokens {
 
     private static DefaultJWTProcessor<SecurityContext> processor(TrustedAuthorizationServer server,
             JWKSource<SecurityContext> keySource, Set<JWSAlgorithm> algorithms,
-            DefaultJOSEObjectTypeVerifier<SecurityContext> types) {
+            DefaultJOSEObjectTypeVerifier<SecurityContext> types, int clockSkewSeconds) {
         DefaultJWTProcessor<SecurityContext> processor = JwsCrypto.onProvider(new DefaultJWTProcessor<>());
         processor.setJWSTypeVerifier(types);
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, keySource));
         // RFC 9068 §4: iss exact, aud names this resource, exp in the future, a subject
-        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(server.audience(),
-                new JWTClaimsSet.Builder().issuer(server.issuer()).build(), Set.of("sub", "exp")));
+        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(server.audience(),
+                new JWTClaimsSet.Builder().issuer(server.issuer()).build(), Set.of("sub", "exp"));
+        // RFC 7519 §4.1.4: "some small leeway"; Nimbus's default of 60 s let a token outlive its exp by a minute
+        claims.setMaxClockSkew(clockSkewSeconds);
+        processor.setJWTClaimsSetVerifier(claims);
         return processor;
     }
 
@@ -179,12 +204,13 @@ public class AccessTokens {
 
     /** The token's first sight: signature and claims, then kept for its next requests. */
     AccessToken check(String token) {
+        JoseJson.requireJwsObjects(token, IssuerError.INVALID_TOKEN);
         SignedJWT jwt;
         String issuer;
         try {
             jwt = SignedJWT.parse(token);
             issuer = jwt.getJWTClaimsSet().getIssuer();
-        } catch (ParseException e) {
+        } catch (ParseException | RuntimeException e) {
             throw invalid("access token is not a signed JWT");
         }
         Trusted trusted = issuer == null ? null : byIssuer.get(issuer);
@@ -204,6 +230,9 @@ public class AccessTokens {
             throw new IssuerException(IssuerError.SERVER_ERROR, "the authorization server's keys are unavailable");
         } catch (JOSEException e) {
             throw invalid("access token signature cannot be verified");
+        } catch (RuntimeException e) {
+            // Nimbus on claims of the wrong type (e.g. "exp": null)
+            throw invalid("access token claims are malformed");
         }
     }
 

@@ -82,6 +82,15 @@ class AdminTokenVerifierTest {
     }
 
     @Test
+    void refusesATokenIssuedInTheFuture() {
+        assertEquals(IssuerError.INVALID_TOKEN,
+                refusal(verifier(), AdminTokens.token().signedBy(IDP).issuedAt(Instant.now().plusSeconds(86_400)).build()));
+        assertEquals(IssuerError.INVALID_TOKEN,
+                refusal(verifier(), AdminTokens.token().signedBy(IDP).issuedAt(Instant.now().plusSeconds(90)).build()));
+        verifier().verify(AdminTokens.token().signedBy(IDP).issuedAt(Instant.now().plusSeconds(30)).build());
+    }
+
+    @Test
     void refusesAnotherIssuer() {
         assertEquals(IssuerError.INVALID_TOKEN, refusal(verifier(), AdminTokens.token().signedBy(IDP).issuer("https://evil.example").build()));
     }

@@ -20,6 +20,7 @@ import org.openissuer.dpop.entity.DPoPProof;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
 import org.openissuer.testsupport.DPoPJwt;
+import org.openissuer.testsupport.RawJws;
 import org.openissuer.testsupport.TestKeys;
 
 class DPoPVerifierTest {
@@ -126,6 +127,16 @@ class DPoPVerifierTest {
             IssuerException e = assertThrows(IssuerException.class, () -> verifier.verify(proof, withNonce));
             assertEquals(IssuerError.USE_DPOP_NONCE, e.error());
         }
+    }
+
+    @Test
+    void rejectsNullHeaderPayloadAndClaims() {
+        String header = "{\"alg\":\"ES256\",\"typ\":\"dpop+jwt\",\"jwk\":" + RawJws.publicJwk(key) + "}";
+        String claims = "\"jti\":\"j\",\"htm\":\"POST\",\"htu\":\"" + URI + "\",\"ath\":\"" + DPoPJwt.athOf(TOKEN) + "\"";
+        assertInvalid(RawJws.es256(key, header, "{" + claims + ",\"iat\":null}"), "iat");
+        assertInvalid(RawJws.es256(key, header, "{" + claims + ",\"iat\":\"now\"}"), "DPoP");
+        assertInvalid("bnVsbA.bnVsbA.", "JSON");
+        assertInvalid(RawJws.es256(key, header, "{" + claims + ",\"jti\":\"k\",\"iat\":1}"), "repeats");
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
 import org.openissuer.proof.entity.VerifiedProof;
 import org.openissuer.testsupport.ProofJwt;
+import org.openissuer.testsupport.RawJws;
 import org.openissuer.testsupport.TestKeys;
 
 class JwtProofVerifierTest {
@@ -141,6 +142,17 @@ class JwtProofVerifierTest {
         assertRejected("not-a-jwt");
         assertRejected("");
         assertRejected("a".repeat(20_000));
+    }
+
+    @Test
+    void rejectsNullHeaderPayloadAndClaims() {
+        String header = "{\"alg\":\"ES256\",\"typ\":\"openid4vci-proof+jwt\",\"jwk\":" + RawJws.publicJwk(holder) + "}";
+        assertRejected(RawJws.es256(holder, header, "{\"aud\":\"" + ISSUER + "\",\"nonce\":\"n\",\"iat\":null}"));
+        assertRejected(RawJws.es256(holder, header, "{\"aud\":\"" + ISSUER + "\",\"nonce\":\"n\",\"iat\":\"soon\"}"));
+        assertRejected(RawJws.es256(holder, header, "{\"aud\":null,\"nonce\":null,\"iat\":" + NOW.getEpochSecond() + "}"));
+        assertRejected("bnVsbA.bnVsbA.");
+        assertRejected(RawJws.es256(holder, header, "{\"aud\":\"" + ISSUER + "\",\"nonce\":\"x\",\"nonce\":\"n\",\"iat\":"
+                + NOW.getEpochSecond() + "}"));
     }
 
     private void assertRejected(String proof) {

@@ -115,6 +115,20 @@ class AccessTokensTest {
     }
 
     @Test
+    void ownTokensLiveOnlyAFewSecondsPastExp() throws Exception {
+        AccessTokens tokens = tokens(Optional.empty());
+        assertInvalid(tokens, sign(OWN_KEY, "at+jwt", claims(ISSUER).expirationTime(Date.from(Instant.now().minusSeconds(10))).build()));
+        tokens.verify(sign(OWN_KEY, "at+jwt", claims(ISSUER).expirationTime(Date.from(Instant.now().minusSeconds(2))).build()));
+    }
+
+    @Test
+    void externalTokensGetTheirOwnSkew() throws Exception {
+        AccessTokens tokens = withExternal(new JWKSet(EXTERNAL_KEY.toPublicJWK()).toString());
+        tokens.verify(sign(EXTERNAL_KEY, "JWT", claims(EXTERNAL).expirationTime(Date.from(Instant.now().minusSeconds(10))).build()));
+        assertInvalid(tokens, sign(EXTERNAL_KEY, "JWT", claims(EXTERNAL).expirationTime(Date.from(Instant.now().minusSeconds(45))).build()));
+    }
+
+    @Test
     void refusesAJwksFileWithPrivateKeys() {
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> withExternal(new JWKSet(EXTERNAL_KEY).toString(false)));
