@@ -1,6 +1,7 @@
 package org.openissuer.platform;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -46,8 +47,12 @@ public class HttpHygieneFilter extends HttpFilter {
         if (chunked && !lengths.isEmpty()) {
             return "Content-Length and Transfer-Encoding together";
         }
-        // RFC 9112 §6.3 item 5: an invalid or repeated Content-Length is an unrecoverable framing error
-        if (lengths.size() > 1 || (lengths.size() == 1 && !LENGTH.matcher(lengths.get(0).strip()).matches())) {
+        // RFC 9112 §6.3 item 5: an invalid Content-Length, or several that differ, is an unrecoverable
+        // framing error; RFC 9110 §8.6 lets a recipient take identical values as one (Liberty's HTTP/2
+        // channel hands the application the length twice)
+        List<String> values = lengths.stream().flatMap(v -> Arrays.stream(v.split(",", -1))).map(String::strip).toList();
+        if (!values.isEmpty() && (!values.stream().allMatch(v -> LENGTH.matcher(v).matches())
+                || values.stream().distinct().count() > 1)) {
             return "the Content-Length is not a single non-negative integer";
         }
         return null;

@@ -62,6 +62,20 @@ class HttpsIT {
     }
 
     @Test
+    void takesRequestsWithABodyOverHttp2() throws Exception {
+        // a wallet's POST over h2: framing checks must not mistake the channel's repeated length for smuggling
+        URI uri = URI.create("https://localhost:" + System.getProperty("it.https.port") + "/oid4vci/credential");
+        HttpResponse<String> response = HttpClient.newBuilder().sslContext(trusting).version(HttpClient.Version.HTTP_2).build()
+                .send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"credential_configuration_id\": \"x\"}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(HttpClient.Version.HTTP_2, response.version());
+        assertEquals(401, response.statusCode(), response.body());
+        assertEquals("Bearer error=\"invalid_token\", error_description=\"an access token is required\"",
+                response.headers().firstValue("WWW-Authenticate").orElse(""));
+    }
+
+    @Test
     void acceptsTls12() throws Exception {
         SSLParameters tls12 = new SSLParameters();
         tls12.setProtocols(new String[] {"TLSv1.2"});
