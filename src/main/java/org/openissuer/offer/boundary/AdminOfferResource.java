@@ -30,7 +30,7 @@ import org.openissuer.offer.control.OfferJson;
 import org.openissuer.offer.entity.CreatedOffer;
 import org.openissuer.offer.entity.CredentialOffer;
 import org.openissuer.offer.entity.OfferRequest;
-import org.openissuer.platform.BoundedBody;
+import org.openissuer.input.BoundedBody;
 import org.openissuer.platform.IssuerSettings;
 import org.openissuer.platform.RequestIds;
 

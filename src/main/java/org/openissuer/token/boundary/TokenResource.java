@@ -21,7 +21,7 @@ import org.openissuer.dpop.control.DPoPChecks;
 import org.openissuer.dpop.entity.DPoPProof;
 import org.openissuer.error.ErrorResponses;
 import org.openissuer.error.IssuerException;
-import org.openissuer.platform.BoundedBody;
+import org.openissuer.input.BoundedBody;
 import org.openissuer.platform.RequestIds;
 import org.openissuer.ratelimit.boundary.ClientAddresses;
 import org.openissuer.ratelimit.control.RateLimits;
