@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 
 import org.openissuer.admin.control.AdminSettings;
-import org.openissuer.credential.control.CredentialConfigurations;
+import org.openissuer.configuration.CredentialConfigurations;
 import org.openissuer.credential.control.CredentialIssuance;
 import org.openissuer.dpop.control.DPoPChecks;
 import org.openissuer.encryption.control.EncryptionSettings;

@@ -12,6 +12,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import org.openissuer.configuration.Dialect;
 import org.openissuer.encryption.entity.ResponseEncryptionParameters;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;

@@ -11,8 +11,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
-import org.openissuer.credential.entity.ClaimDefinition;
-import org.openissuer.credential.entity.CredentialConfiguration;
+import org.openissuer.configuration.ClaimDefinition;
+import org.openissuer.configuration.CredentialConfiguration;
 import org.openissuer.keys.control.SigningKeys;
 
 /** Builds the Credential Issuer Metadata document (OID4VCI 1.0 §12.2.4). */
