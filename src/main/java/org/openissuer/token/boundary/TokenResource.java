@@ -22,6 +22,7 @@ import org.openissuer.dpop.entity.DPoPProof;
 import org.openissuer.error.ErrorResponses;
 import org.openissuer.error.IssuerException;
 import org.openissuer.input.BoundedBody;
+import org.openissuer.platform.Endpoints;
 import org.openissuer.platform.RequestIds;
 import org.openissuer.ratelimit.boundary.ClientAddresses;
 import org.openissuer.ratelimit.control.RateLimits;
@@ -32,7 +33,7 @@ import org.openissuer.token.entity.TokenRequest;
 
 /** The built-in authorization server's token endpoint (RFC 6749 §3.2, OID4VCI 1.0 §6). */
 @RequestScoped
-@Path("/oid4vci/token")
+@Path(Endpoints.TOKEN)
 public class TokenResource {
 
     static final String ENDPOINT = "token";
