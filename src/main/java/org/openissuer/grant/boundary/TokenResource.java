@@ -1,4 +1,4 @@
-package org.openissuer.token.boundary;
+package org.openissuer.grant.boundary;
 
 import java.io.InputStream;
 import java.util.Optional;
@@ -21,13 +21,13 @@ import org.openissuer.dpop.control.DPoPChecks;
 import org.openissuer.dpop.entity.DPoPProof;
 import org.openissuer.error.ErrorResponses;
 import org.openissuer.error.IssuerException;
+import org.openissuer.grant.control.PreAuthorizedCodes;
 import org.openissuer.input.BoundedBody;
 import org.openissuer.platform.Endpoints;
 import org.openissuer.platform.RequestIds;
 import org.openissuer.ratelimit.boundary.ClientAddresses;
 import org.openissuer.ratelimit.control.RateLimits;
 import org.openissuer.ratelimit.entity.Limited;
-import org.openissuer.token.control.PreAuthorizedCodes;
 import org.openissuer.token.entity.IssuedToken;
 import org.openissuer.token.entity.TokenRequest;
 
