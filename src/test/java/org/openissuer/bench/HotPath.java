@@ -17,8 +17,8 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
-import org.openissuer.credential.control.CredentialConfigurationParser;
-import org.openissuer.credential.entity.CredentialConfiguration;
+import org.openissuer.configuration.CredentialConfigurationParser;
+import org.openissuer.configuration.CredentialConfiguration;
 import org.openissuer.keys.control.JwsCrypto;
 import org.openissuer.keys.control.SigningKeys;
 import org.openissuer.testsupport.Jsons;

@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.nimbusds.jose.jwk.ECKey;
 
-import org.openissuer.credential.entity.CredentialConfiguration;
+import org.openissuer.configuration.CredentialConfiguration;
 import org.openissuer.sdjwt.control.SdJwtVcIssuer;
 import org.openissuer.sdjwt.entity.IssuedSdJwt;
 import org.openissuer.sdjwt.entity.SdJwtVcRequest;

@@ -27,7 +27,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
-import org.openissuer.platform.BoundedJson;
+import org.openissuer.input.BoundedJson;
 import org.openissuer.testsupport.AccessTokenJwt;
 import org.openissuer.testsupport.AdminTokens;
 import org.openissuer.testsupport.DPoPWallet;

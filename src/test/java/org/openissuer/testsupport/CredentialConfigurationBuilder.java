@@ -9,8 +9,8 @@ import java.util.Optional;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonValue;
 
-import org.openissuer.credential.entity.ClaimDefinition;
-import org.openissuer.credential.entity.CredentialConfiguration;
+import org.openissuer.configuration.ClaimDefinition;
+import org.openissuer.configuration.CredentialConfiguration;
 
 /** A parsed {@link CredentialConfiguration}, for code that consumes configurations rather than reads files. */
 public final class CredentialConfigurationBuilder {

@@ -31,7 +31,7 @@ import org.openissuer.admin.entity.AdminPrincipal;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
 import org.openissuer.keys.control.JwsCrypto;
-import org.openissuer.platform.JoseJson;
+import org.openissuer.input.JoseJson;
 
 /**
  * Verifies the identity provider's tokens the way MicroProfile JWT 2.1 does (signature with the

@@ -26,11 +26,12 @@ import org.openissuer.encryption.entity.EncodedBody;
 import org.openissuer.error.ErrorResponses;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
+import org.openissuer.platform.Endpoints;
 import org.openissuer.platform.RequestIds;
 import org.openissuer.ratelimit.boundary.ClientAddresses;
 
 @RequestScoped
-@Path("/oid4vci/credential")
+@Path(Endpoints.CREDENTIAL)
 public class CredentialResource {
 
     static final String ENDPOINT = "credential";

@@ -2,7 +2,8 @@ package org.openissuer.credential.control;
 
 import java.util.Optional;
 
-import org.openissuer.credential.entity.CredentialConfiguration;
+import org.openissuer.configuration.CredentialConfiguration;
+import org.openissuer.configuration.CredentialConfigurations;
 import org.openissuer.credential.entity.CredentialRequest;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;

@@ -2,7 +2,7 @@ package org.openissuer.credential.control;
 
 import jakarta.json.JsonObject;
 
-import org.openissuer.credential.entity.CredentialConfiguration;
+import org.openissuer.configuration.CredentialConfiguration;
 import org.openissuer.token.entity.AccessToken;
 
 /**

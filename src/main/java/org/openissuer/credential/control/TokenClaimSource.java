@@ -10,8 +10,8 @@ import jakarta.json.JsonObject;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 
-import org.openissuer.credential.entity.ClaimDefinition;
-import org.openissuer.credential.entity.CredentialConfiguration;
+import org.openissuer.configuration.ClaimDefinition;
+import org.openissuer.configuration.CredentialConfiguration;
 import org.openissuer.platform.Jsonp;
 import org.openissuer.token.control.AccessTokens;
 import org.openissuer.token.entity.AccessToken;

@@ -12,10 +12,11 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import org.openissuer.configuration.Dialect;
 import org.openissuer.encryption.entity.ResponseEncryptionParameters;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
-import org.openissuer.platform.BoundedJson;
+import org.openissuer.input.BoundedJson;
 
 /**
  * A parsed credential request in any dialect (OID4VCI 1.0 §8.2, draft 15 §8.2, draft 13 §7.2). Parsing

@@ -7,6 +7,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
+import org.openissuer.configuration.Dialect;
 import org.openissuer.platform.Jsonp;
 
 /** The 200 answer, in the shape of the dialect the wallet asked in. */

@@ -13,8 +13,7 @@ import org.openissuer.error.Challenge;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
 import org.openissuer.keys.control.IssuerKeys;
-import org.openissuer.metadata.control.AuthorizationServerMetadata;
-import org.openissuer.metadata.control.IssuerMetadata;
+import org.openissuer.platform.Endpoints;
 import org.openissuer.platform.IssuerSettings;
 
 /**
@@ -81,7 +80,7 @@ public class DPoPChecks {
             }
             return Optional.empty();
         }
-        return Optional.of(check(headers, new DPoPRules(POST, issuer.identifier().endpoint(AuthorizationServerMetadata.TOKEN_PATH),
+        return Optional.of(check(headers, new DPoPRules(POST, issuer.identifier().endpoint(Endpoints.TOKEN),
                 Optional.empty(), nonceRule()), Optional.empty()));
     }
 
@@ -94,7 +93,7 @@ public class DPoPChecks {
         if (headers == null || headers.isEmpty()) {
             throw DPoPVerifier.invalid("a DPoP proof is required with a DPoP-bound access token");
         }
-        return verify(headers, new DPoPRules(POST, issuer.identifier().endpoint(IssuerMetadata.CREDENTIAL_PATH),
+        return verify(headers, new DPoPRules(POST, issuer.identifier().endpoint(Endpoints.CREDENTIAL),
                 Optional.of(accessToken), nonceRule()), Optional.of(boundThumbprint));
     }
 

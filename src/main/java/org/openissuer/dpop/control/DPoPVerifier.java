@@ -29,7 +29,7 @@ import org.openissuer.dpop.entity.DPoPProof;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
 import org.openissuer.keys.control.JwsCrypto;
-import org.openissuer.platform.JoseJson;
+import org.openissuer.input.JoseJson;
 
 /**
  * Checks a DPoP proof (RFC 9449 §4.3) with Nimbus's DefaultJWTProcessor: type dpop+jwt, the key

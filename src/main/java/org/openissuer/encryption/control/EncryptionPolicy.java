@@ -2,7 +2,7 @@ package org.openissuer.encryption.control;
 
 import java.util.Optional;
 
-import org.openissuer.credential.entity.Dialect;
+import org.openissuer.configuration.Dialect;
 import org.openissuer.encryption.entity.ResponseEncryptionParameters;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;

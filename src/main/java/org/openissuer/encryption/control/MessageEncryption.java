@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 
-import org.openissuer.credential.entity.Dialect;
+import org.openissuer.configuration.Dialect;
 import org.openissuer.encryption.entity.EncodedBody;
 import org.openissuer.encryption.entity.ResponseEncryptionParameters;
 import org.openissuer.keys.control.IssuerKeys;

@@ -16,7 +16,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import org.openissuer.encryption.entity.SupportedJwe;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
-import org.openissuer.platform.JoseJson;
+import org.openissuer.input.JoseJson;
 import org.openissuer.keys.control.EncryptionKeys;
 
 /**

@@ -6,6 +6,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
+import org.openissuer.platform.Endpoints;
 import org.openissuer.token.entity.TokenRequest;
 
 /**
@@ -13,9 +14,6 @@ import org.openissuer.token.entity.TokenRequest;
  * the pre-authorized code grant, so it has a token endpoint and no authorization endpoint.
  */
 public final class AuthorizationServerMetadata {
-
-    public static final String TOKEN_PATH = "/oid4vci/token";
-    public static final String JWKS_PATH = "/oid4vci/jwks";
 
     private AuthorizationServerMetadata() {
     }
@@ -28,8 +26,8 @@ public final class AuthorizationServerMetadata {
     public static JsonObject build(String issuer, List<String> dpopAlgorithms) {
         JsonObjectBuilder metadata = Json.createObjectBuilder()
                 .add("issuer", issuer)
-                .add("token_endpoint", issuer + TOKEN_PATH)
-                .add("jwks_uri", issuer + JWKS_PATH)
+                .add("token_endpoint", issuer + Endpoints.TOKEN)
+                .add("jwks_uri", issuer + Endpoints.JWKS)
                 // RFC 8414 §2 requires the member; no authorization endpoint means no response type at all
                 .add("response_types_supported", Json.createArrayBuilder())
                 .add("grant_types_supported", Json.createArrayBuilder().add(TokenRequest.PRE_AUTHORIZED_GRANT))

@@ -11,15 +11,13 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
-import org.openissuer.credential.entity.ClaimDefinition;
-import org.openissuer.credential.entity.CredentialConfiguration;
+import org.openissuer.configuration.ClaimDefinition;
+import org.openissuer.configuration.CredentialConfiguration;
 import org.openissuer.keys.control.SigningKeys;
+import org.openissuer.platform.Endpoints;
 
 /** Builds the Credential Issuer Metadata document (OID4VCI 1.0 §12.2.4). */
 public final class IssuerMetadata {
-
-    public static final String CREDENTIAL_PATH = "/oid4vci/credential";
-    public static final String NONCE_PATH = "/oid4vci/nonce";
 
     private IssuerMetadata() {
     }
@@ -42,8 +40,8 @@ public final class IssuerMetadata {
         JsonObjectBuilder metadata = Json.createObjectBuilder()
                 .add("credential_issuer", issuer)
                 .add("authorization_servers", strings(authorizationServers))
-                .add("credential_endpoint", issuer + CREDENTIAL_PATH)
-                .add("nonce_endpoint", issuer + NONCE_PATH);
+                .add("credential_endpoint", issuer + Endpoints.CREDENTIAL)
+                .add("nonce_endpoint", issuer + Endpoints.NONCE);
         // §12.2.4: batch_size MUST be 2 or greater; a limit of 1 means no batch issuance
         if (batchSize >= 2) {
             metadata.add("batch_credential_issuance", Json.createObjectBuilder().add("batch_size", batchSize));

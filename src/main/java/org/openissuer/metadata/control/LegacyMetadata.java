@@ -11,8 +11,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
-import org.openissuer.credential.entity.ClaimDefinition;
-import org.openissuer.credential.entity.CredentialConfiguration;
+import org.openissuer.configuration.ClaimDefinition;
+import org.openissuer.configuration.CredentialConfiguration;
 
 /**
  * The configuration members pre-1.0 wallets read, published beside the 1.0 ones. 1.0 §12.2.4

@@ -10,8 +10,8 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
-import org.openissuer.credential.control.CredentialConfigurations;
-import org.openissuer.credential.entity.CredentialConfiguration;
+import org.openissuer.configuration.CredentialConfigurations;
+import org.openissuer.configuration.CredentialConfiguration;
 import org.openissuer.dpop.control.DPoPChecks;
 import org.openissuer.encryption.control.MessageEncryption;
 import org.openissuer.keys.control.IssuerKeys;

@@ -22,6 +22,7 @@ import org.openissuer.error.ErrorResponses;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
 import org.openissuer.nonce.control.Nonces;
+import org.openissuer.platform.Endpoints;
 import org.openissuer.platform.Jsonp;
 import org.openissuer.platform.RequestIds;
 import org.openissuer.ratelimit.boundary.ClientAddresses;
@@ -29,7 +30,7 @@ import org.openissuer.ratelimit.control.RateLimits;
 import org.openissuer.ratelimit.entity.Limited;
 
 @RequestScoped
-@Path("/oid4vci/nonce")
+@Path(Endpoints.NONCE)
 public class NonceResource {
 
     static final String ENDPOINT = "nonce";

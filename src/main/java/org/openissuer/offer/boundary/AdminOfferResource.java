@@ -30,14 +30,15 @@ import org.openissuer.offer.control.OfferJson;
 import org.openissuer.offer.entity.CreatedOffer;
 import org.openissuer.offer.entity.CredentialOffer;
 import org.openissuer.offer.entity.OfferRequest;
-import org.openissuer.platform.BoundedBody;
+import org.openissuer.input.BoundedBody;
+import org.openissuer.platform.Endpoints;
 import org.openissuer.platform.IssuerSettings;
 import org.openissuer.platform.RequestIds;
 
 /** The back-office API: the organisation's systems create, inspect and revoke credential offers. */
 @RequestScoped
 @AdminAuthenticated
-@Path("/admin/credential-offers")
+@Path(Endpoints.ADMIN_CREDENTIAL_OFFERS)
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminOfferResource {
 

@@ -20,6 +20,7 @@ import org.openissuer.offer.control.CredentialOffers;
 import org.openissuer.offer.control.OfferJson;
 import org.openissuer.offer.control.OfferSecrets;
 import org.openissuer.offer.entity.CredentialOffer;
+import org.openissuer.platform.Endpoints;
 import org.openissuer.platform.IssuerSettings;
 import org.openissuer.platform.RequestIds;
 
@@ -28,7 +29,7 @@ import org.openissuer.platform.RequestIds;
  * wallets fetch twice) while the code is redeemable; afterwards the reference leads nowhere.
  */
 @RequestScoped
-@Path("/oid4vci/credential-offers/{reference}")
+@Path(Endpoints.CREDENTIAL_OFFERS + "/{reference}")
 public class OfferResource {
 
     static final String ENDPOINT = "credential_offer";

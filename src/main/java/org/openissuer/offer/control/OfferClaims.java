@@ -12,7 +12,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 
 import org.openissuer.credential.control.SubjectClaimSource;
-import org.openissuer.credential.entity.CredentialConfiguration;
+import org.openissuer.configuration.CredentialConfiguration;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
 import org.openissuer.offer.entity.CredentialOffer;

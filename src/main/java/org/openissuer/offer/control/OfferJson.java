@@ -16,13 +16,14 @@ import jakarta.json.JsonObjectBuilder;
 import org.openissuer.offer.entity.CreatedOffer;
 import org.openissuer.offer.entity.CredentialOffer;
 import org.openissuer.offer.entity.IssuedCredentialSummary;
+import org.openissuer.platform.Endpoints;
 import org.openissuer.token.entity.TokenRequest;
 
 /** The Credential Offer (OID4VCI 1.0 §4.1.1), its two wallet URIs (§4.1), and the back-office views of an offer. */
 public final class OfferJson {
 
-    public static final String BY_REFERENCE_PATH = "/oid4vci/credential-offers/";
-    public static final String ADMIN_PATH = "/admin/credential-offers/";
+    public static final String BY_REFERENCE_PATH = Endpoints.CREDENTIAL_OFFERS + "/";
+    public static final String ADMIN_PATH = Endpoints.ADMIN_CREDENTIAL_OFFERS + "/";
     // §4.1: the custom scheme a wallet registers for offers
     static final String SCHEME = "openid-credential-offer://";
 

@@ -11,8 +11,8 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
-import org.openissuer.credential.entity.ClaimDefinition;
-import org.openissuer.credential.entity.CredentialConfiguration;
+import org.openissuer.configuration.ClaimDefinition;
+import org.openissuer.configuration.CredentialConfiguration;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
 

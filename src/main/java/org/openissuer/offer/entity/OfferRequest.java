@@ -14,7 +14,7 @@ import jakarta.json.JsonValue;
 
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
-import org.openissuer.platform.BoundedJson;
+import org.openissuer.input.BoundedJson;
 
 /**
  * The body of {@code POST /admin/credential-offers}, checked for shape. Whether the claims fit

@@ -26,7 +26,7 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
 import org.openissuer.keys.control.JwsCrypto;
-import org.openissuer.platform.JoseJson;
+import org.openissuer.input.JoseJson;
 import org.openissuer.proof.entity.VerifiedProof;
 
 /**

@@ -16,7 +16,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
-import org.openissuer.credential.entity.ClaimDefinition;
+import org.openissuer.configuration.ClaimDefinition;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
 import org.openissuer.sdjwt.control.ClaimTree.Node;

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.openissuer.credential.entity.ClaimDefinition;
-import org.openissuer.credential.entity.ClaimDefinition.NullSegment;
+import org.openissuer.configuration.ClaimDefinition;
+import org.openissuer.configuration.ClaimDefinition.NullSegment;
 
 /**
  * A configuration's claim definitions as a tree of path segments, so that subject data can be

@@ -9,7 +9,7 @@ import jakarta.json.JsonObject;
 
 import com.nimbusds.jose.jwk.JWK;
 
-import org.openissuer.credential.entity.ClaimDefinition;
+import org.openissuer.configuration.ClaimDefinition;
 
 /**
  * What one SD-JWT VC is issued from: the configuration's claims, the subject's data and the

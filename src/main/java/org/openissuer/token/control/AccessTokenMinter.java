@@ -13,7 +13,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonString;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSHeader;
@@ -24,8 +23,6 @@ import com.nimbusds.jwt.SignedJWT;
 import org.openissuer.keys.control.IssuerKeys;
 import org.openissuer.keys.control.JwsCrypto;
 import org.openissuer.keys.control.SigningKeys;
-import org.openissuer.offer.control.OfferJson;
-import org.openissuer.offer.entity.CredentialOffer;
 import org.openissuer.platform.IssuerSettings;
 import org.openissuer.token.entity.AuthorizationDetail;
 import org.openissuer.token.entity.IssuedToken;
@@ -58,24 +55,25 @@ public class AccessTokenMinter {
      * One authorization detail per offered configuration; the configuration id doubles as the one
      * credential identifier, since an offer carries one data set per configuration (§6.2).
      *
+     * @param offerId the offer the token redeems, so the credential endpoint finds its data set
      * @param holderKeyThumbprint the DPoP key (RFC 9449 §6.1 cnf.jkt); empty for Bearer
      */
-    public IssuedToken mint(CredentialOffer offer, String tokenId, OffsetDateTime now, Optional<String> holderKeyThumbprint) {
+    public IssuedToken mint(String subject, String offerId, List<String> configurationIds, String tokenId, OffsetDateTime now,
+            Optional<String> holderKeyThumbprint) {
         List<AuthorizationDetail> details = new ArrayList<>();
-        OfferJson.configurationIds(offer).getValuesAs(JsonString.class)
-                .forEach(id -> details.add(new AuthorizationDetail(id.getString(), List.of(id.getString()))));
+        configurationIds.forEach(id -> details.add(new AuthorizationDetail(id, List.of(id))));
         String issuer = settings.identifier().value();
         Duration lifetime = holderKeyThumbprint.isPresent() ? tokenSettings.dpopLifetime() : tokenSettings.lifetime();
         OffsetDateTime expires = now.plus(lifetime);
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .audience(issuer)
-                .subject(offer.subject())
+                .subject(subject)
                 .issueTime(Date.from(now.toInstant()))
                 .expirationTime(Date.from(expires.toInstant()))
                 .jwtID(tokenId)
                 .claim(AccessTokenFormat.AUTHORIZATION_DETAILS, details.stream().map(AccessTokenMinter::json).toList())
-                .claim(AccessTokenFormat.OFFER_ID, offer.id());
+                .claim(AccessTokenFormat.OFFER_ID, offerId);
         holderKeyThumbprint.ifPresent(jkt -> claims.claim(AccessTokenFormat.CONFIRMATION, Map.of(AccessTokenFormat.THUMBPRINT, jkt)));
         ECKey key = keys.authorizationServerKeys().active();
         JWSHeader header = new JWSHeader.Builder(SigningKeys.ALGORITHM).type(AccessTokenFormat.TYPE).keyID(key.getKeyID()).build();

@@ -48,7 +48,7 @@ import org.openissuer.keys.control.SigningKeys;
 import org.openissuer.platform.ConfigurationException;
 import org.openissuer.platform.ExpiringCache;
 import org.openissuer.platform.IssuerSettings;
-import org.openissuer.platform.JoseJson;
+import org.openissuer.input.JoseJson;
 import org.openissuer.token.entity.AccessToken;
 import org.openissuer.token.entity.TrustedAuthorizationServer;
 

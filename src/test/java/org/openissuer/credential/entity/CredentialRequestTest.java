@@ -11,6 +11,7 @@ import java.util.Optional;
 import com.nimbusds.jose.JWEAlgorithm;
 
 import org.junit.jupiter.api.Test;
+import org.openissuer.configuration.Dialect;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
 import org.openissuer.testsupport.Jwe;

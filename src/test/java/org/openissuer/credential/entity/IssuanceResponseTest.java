@@ -10,6 +10,8 @@ import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
 
+import org.openissuer.configuration.Dialect;
+
 class IssuanceResponseTest {
 
     @Test

@@ -12,7 +12,7 @@ import com.nimbusds.jose.jwk.JWK;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import org.openissuer.credential.entity.Dialect;
+import org.openissuer.configuration.Dialect;
 import org.openissuer.encryption.entity.ResponseEncryptionParameters;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;

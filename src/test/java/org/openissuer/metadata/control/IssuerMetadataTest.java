@@ -18,7 +18,7 @@ import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.openissuer.credential.entity.CredentialConfiguration;
+import org.openissuer.configuration.CredentialConfiguration;
 
 /** The Credential Issuer Metadata, member by member (OID4VCI 1.0 §12.2.4). */
 class IssuerMetadataTest {

@@ -14,7 +14,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
-import org.openissuer.credential.entity.CredentialConfiguration;
+import org.openissuer.configuration.CredentialConfiguration;
 import org.openissuer.platform.ConfigurationException;
 
 /** Drafts 13 and 15 read display and claims at the top of a configuration (§11.2.3, Appendix A.3.2). */

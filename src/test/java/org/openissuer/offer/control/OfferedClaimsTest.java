@@ -12,7 +12,7 @@ import java.util.List;
 import jakarta.json.JsonValue;
 
 import org.junit.jupiter.api.Test;
-import org.openissuer.credential.entity.CredentialConfiguration;
+import org.openissuer.configuration.CredentialConfiguration;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
 import org.openissuer.testsupport.Jsons;

@@ -17,8 +17,8 @@ import jakarta.json.JsonValue;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 
-import org.openissuer.credential.control.CredentialConfigurationParser;
-import org.openissuer.credential.entity.ClaimDefinition;
+import org.openissuer.configuration.CredentialConfigurationParser;
+import org.openissuer.configuration.ClaimDefinition;
 import org.openissuer.sdjwt.entity.SdJwtVcRequest;
 import org.openissuer.testsupport.Jsons;
 import org.openissuer.testsupport.TestKeys;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import com.nimbusds.jose.JOSEException;
 
-import org.openissuer.credential.entity.ClaimDefinition;
+import org.openissuer.configuration.ClaimDefinition;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
 import org.openissuer.sdjwt.control.IndependentVerifier.Verified;

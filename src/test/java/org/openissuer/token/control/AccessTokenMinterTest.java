@@ -18,7 +18,6 @@ import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 import org.openissuer.keys.control.IssuerKeys;
 import org.openissuer.keys.control.SigningKeys;
-import org.openissuer.offer.entity.CredentialOffer;
 import org.openissuer.platform.IssuerSettings;
 import org.openissuer.testsupport.TestKeys;
 import org.openissuer.token.entity.IssuedToken;
@@ -50,14 +49,14 @@ class AccessTokenMinterTest {
         tokens.tokenSettings = tokenSettings;
     }
 
-    private static CredentialOffer offer() {
-        return CredentialOffer.pending("offer-9", "r", "c", "[\"IdentityCredential\",\"Employee\"]", "employee-4711", "{}",
-                Optional.empty(), "alice", NOW, NOW.plusMinutes(15));
-    }
+    // the values of a pending offer "offer-9" for subject "employee-4711" with two configurations
+    private static final String SUBJECT = "employee-4711";
+    private static final String OFFER_ID = "offer-9";
+    private static final List<String> CONFIGURATION_IDS = List.of("IdentityCredential", "Employee");
 
     @Test
     void signsAnAtJwtWithTheAuthorizationServerKeyForTheOffersSubjectAndConfigurations() throws Exception {
-        IssuedToken issued = tokens.mint(offer(), "jti-1", NOW, Optional.empty());
+        IssuedToken issued = tokens.mint(SUBJECT, OFFER_ID, CONFIGURATION_IDS, "jti-1", NOW, Optional.empty());
 
         SignedJWT jwt = SignedJWT.parse(issued.value());
         assertEquals("at+jwt", jwt.getHeader().getType().getType());
@@ -83,7 +82,7 @@ class AccessTokenMinterTest {
 
     @Test
     void bindsTheTokenToAHolderKeyThroughCnfJktWhenGivenOne() throws Exception {
-        IssuedToken issued = tokens.mint(offer(), "jti-2", NOW, Optional.of("thumbprint"));
+        IssuedToken issued = tokens.mint(SUBJECT, OFFER_ID, CONFIGURATION_IDS, "jti-2", NOW, Optional.of("thumbprint"));
         assertEquals(Map.of("jkt", "thumbprint"), SignedJWT.parse(issued.value()).getJWTClaimsSet().getJSONObjectClaim("cnf"));
         assertEquals("DPoP", issued.tokenType());
     }

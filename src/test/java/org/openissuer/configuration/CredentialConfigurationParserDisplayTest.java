@@ -1,7 +1,7 @@
-package org.openissuer.credential.control;
+package org.openissuer.configuration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.openissuer.credential.control.ParserRejections.rejects;
+import static org.openissuer.configuration.ParserRejections.rejects;
 import static org.openissuer.testsupport.ClaimJson.claim;
 import static org.openissuer.testsupport.CredentialConfigurationJson.sdJwt;
 import static org.openissuer.testsupport.Jsons.array;
@@ -12,7 +12,6 @@ import jakarta.json.JsonArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.openissuer.credential.entity.CredentialConfiguration;
 import org.openissuer.testsupport.CredentialConfigurationsFile;
 
 /** "display" of the issuer, of a configuration and of a claim (OID4VCI 1.0 §12.2.4, Appendix B.2). */

@@ -1,4 +1,4 @@
-package org.openissuer.credential.control;
+package org.openissuer.configuration;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.openissuer.credential.entity.CredentialConfiguration;
 import org.openissuer.platform.ConfigurationException;
 
 /** The credential configurations this issuer offers, loaded and validated at deployment. */

@@ -1,4 +1,4 @@
-package org.openissuer.platform;
+package org.openissuer.input;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

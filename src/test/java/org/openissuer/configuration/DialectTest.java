@@ -1,4 +1,4 @@
-package org.openissuer.credential.entity;
+package org.openissuer.configuration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

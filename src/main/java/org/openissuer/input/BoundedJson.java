@@ -1,4 +1,4 @@
-package org.openissuer.platform;
+package org.openissuer.input;
 
 import java.io.Reader;
 import java.io.StringReader;
@@ -17,6 +17,7 @@ import jakarta.json.stream.JsonParser;
 
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
+import org.openissuer.platform.Jsonp;
 
 /**
  * The one JSON reader for network input: depth, number size and duplicate member names are

@@ -1,4 +1,4 @@
-package org.openissuer.platform;
+package org.openissuer;
 
 import java.util.logging.Logger;
 
@@ -9,13 +9,15 @@ import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 
 import org.openissuer.admin.control.AdminSettings;
-import org.openissuer.credential.control.CredentialConfigurations;
+import org.openissuer.configuration.CredentialConfigurations;
 import org.openissuer.credential.control.CredentialIssuance;
 import org.openissuer.dpop.control.DPoPChecks;
 import org.openissuer.encryption.control.EncryptionSettings;
 import org.openissuer.keys.control.IssuerKeys;
 import org.openissuer.metadata.control.PublishedMetadata;
 import org.openissuer.nonce.control.NoncePurge;
+import org.openissuer.platform.DatabaseMigrations;
+import org.openissuer.platform.IssuerSettings;
 import org.openissuer.token.control.AccessTokens;
 import org.openissuer.offer.control.OfferSettings;
 import org.openissuer.ratelimit.control.RateLimits;

@@ -1,9 +1,9 @@
-package org.openissuer.credential.control;
+package org.openissuer.configuration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.openissuer.credential.control.ParserRejections.rejects;
+import static org.openissuer.configuration.ParserRejections.rejects;
 import static org.openissuer.testsupport.ClaimJson.claim;
 import static org.openissuer.testsupport.CredentialConfigurationJson.sdJwt;
 import static org.openissuer.testsupport.Jsons.json;
@@ -19,8 +19,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.openissuer.credential.entity.ClaimDefinition;
-import org.openissuer.credential.entity.CredentialConfiguration;
 import org.openissuer.testsupport.CredentialConfigurationsFile;
 
 /** The file and configuration level; claims and display have their own test classes. */

@@ -1,4 +1,4 @@
-package org.openissuer.token.control;
+package org.openissuer.grant.control;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -14,7 +15,9 @@ import org.openissuer.audit.control.IssuanceAudit;
 import org.openissuer.audit.entity.AuditContext;
 import org.openissuer.audit.entity.IssuanceEvent;
 import org.openissuer.audit.entity.IssuanceEvent.Kind;
+import org.openissuer.offer.control.OfferJson;
 import org.openissuer.offer.entity.CredentialOffer;
+import org.openissuer.token.control.AccessTokenMinter;
 import org.openissuer.token.entity.IssuedToken;
 
 /**
@@ -84,7 +87,9 @@ public class OfferRedemptions {
         if (redeemed != 1) {
             return Optional.empty();
         }
-        IssuedToken token = tokens.mint(offer, tokenId, now, holderKeyThumbprint);
+        List<String> configurationIds = OfferJson.configurationIds(offer).getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).toList();
+        IssuedToken token = tokens.mint(offer.subject(), offer.id(), configurationIds, tokenId, now, holderKeyThumbprint);
         // the subject's wallet is who the token is issued to: anonymous pre-authorized access (§6.1)
         AuditContext issued = context.withPrincipal(offer.subject()).withTokenId(tokenId);
         // IssuanceAudit writes the rows in list order, so the trail's ids follow the events

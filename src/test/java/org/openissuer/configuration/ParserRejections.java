@@ -1,4 +1,4 @@
-package org.openissuer.credential.control;
+package org.openissuer.configuration;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

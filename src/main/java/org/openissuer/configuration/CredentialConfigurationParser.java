@@ -1,4 +1,4 @@
-package org.openissuer.credential.control;
+package org.openissuer.configuration;
 
 import java.io.StringReader;
 import java.net.URI;
@@ -23,8 +23,6 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 
-import org.openissuer.credential.entity.ClaimDefinition;
-import org.openissuer.credential.entity.CredentialConfiguration;
 import org.openissuer.platform.ConfigurationException;
 
 /**

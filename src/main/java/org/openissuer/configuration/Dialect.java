@@ -1,4 +1,4 @@
-package org.openissuer.credential.entity;
+package org.openissuer.configuration;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;

@@ -1,4 +1,4 @@
-package org.openissuer.credential.entity;
+package org.openissuer.configuration;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.openissuer.platform;
+package org.openissuer.input;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.openissuer.token.control;
+package org.openissuer.grant.control;
 
 import java.util.Optional;
 
@@ -12,6 +12,7 @@ import org.openissuer.error.IssuerException;
 import org.openissuer.offer.control.OfferSecrets;
 import org.openissuer.offer.entity.CredentialOffer;
 import org.openissuer.offer.entity.OfferStatus;
+import org.openissuer.token.control.TokenSettings;
 import org.openissuer.token.entity.IssuedToken;
 import org.openissuer.token.entity.TokenRequest;
 

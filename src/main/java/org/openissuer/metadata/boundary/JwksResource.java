@@ -1,4 +1,4 @@
-package org.openissuer.token.boundary;
+package org.openissuer.metadata.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -8,12 +8,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Response;
 
-import org.openissuer.metadata.control.AuthorizationServerMetadata;
 import org.openissuer.metadata.control.PublishedMetadata;
+import org.openissuer.platform.Endpoints;
 
 /** RFC 8414 jwks_uri: the public keys that verify the built-in authorization server's access tokens. */
 @RequestScoped
-@Path(AuthorizationServerMetadata.JWKS_PATH)
+@Path(Endpoints.JWKS)
 public class JwksResource {
 
     private static final CacheControl PUBLIC_FOR_AN_HOUR = CacheControl.valueOf("public, max-age=3600");

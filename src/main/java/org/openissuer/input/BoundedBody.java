@@ -1,4 +1,4 @@
-package org.openissuer.platform;
+package org.openissuer.input;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,9 +1,9 @@
-package org.openissuer.credential.control;
+package org.openissuer.configuration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.openissuer.credential.control.ParserRejections.rejects;
+import static org.openissuer.configuration.ParserRejections.rejects;
 import static org.openissuer.testsupport.ClaimJson.claim;
 import static org.openissuer.testsupport.ClaimJson.claimAt;
 import static org.openissuer.testsupport.CredentialConfigurationJson.sdJwt;
@@ -15,7 +15,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.openissuer.credential.entity.ClaimDefinition;
 import org.openissuer.testsupport.ClaimJson;
 import org.openissuer.testsupport.CredentialConfigurationsFile;
 

@@ -1,4 +1,4 @@
-package org.openissuer.token.boundary;
+package org.openissuer.grant.boundary;
 
 import java.io.InputStream;
 import java.util.Optional;
@@ -21,18 +21,19 @@ import org.openissuer.dpop.control.DPoPChecks;
 import org.openissuer.dpop.entity.DPoPProof;
 import org.openissuer.error.ErrorResponses;
 import org.openissuer.error.IssuerException;
-import org.openissuer.platform.BoundedBody;
+import org.openissuer.grant.control.PreAuthorizedCodes;
+import org.openissuer.input.BoundedBody;
+import org.openissuer.platform.Endpoints;
 import org.openissuer.platform.RequestIds;
 import org.openissuer.ratelimit.boundary.ClientAddresses;
 import org.openissuer.ratelimit.control.RateLimits;
 import org.openissuer.ratelimit.entity.Limited;
-import org.openissuer.token.control.PreAuthorizedCodes;
 import org.openissuer.token.entity.IssuedToken;
 import org.openissuer.token.entity.TokenRequest;
 
 /** The built-in authorization server's token endpoint (RFC 6749 §3.2, OID4VCI 1.0 §6). */
 @RequestScoped
-@Path("/oid4vci/token")
+@Path(Endpoints.TOKEN)
 public class TokenResource {
 
     static final String ENDPOINT = "token";

@@ -1,0 +1,19 @@
+package org.openissuer.platform;
+
+/**
+ * Every path the issuer serves, relative to its identifier: written once, used in the resources'
+ * {@code @Path} and in the metadata that announces them (OpenID4VCI 1.0 §12.2.4, RFC 8414 §2).
+ */
+public final class Endpoints {
+
+    public static final String CREDENTIAL = "/oid4vci/credential";
+    public static final String NONCE = "/oid4vci/nonce";
+    public static final String TOKEN = "/oid4vci/token";
+    public static final String JWKS = "/oid4vci/jwks";
+    /** Offers by reference (§4.1.3): {@code credential_offer_uri} points below this path. */
+    public static final String CREDENTIAL_OFFERS = "/oid4vci/credential-offers";
+    public static final String ADMIN_CREDENTIAL_OFFERS = "/admin/credential-offers";
+
+    private Endpoints() {
+    }
+}
