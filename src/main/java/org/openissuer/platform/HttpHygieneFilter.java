@@ -16,7 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Before anything else: refuses the request framings a proxy and this server could read
  * differently (request smuggling), and sets the headers every answer carries. The HTTP channel
- * has already framed the request; this is what the application can still see (README, "Limits
+ * has already framed the request; this is what the application can still see (docs/security.md, "Limits
  * of the HTTP channel").
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)

@@ -28,7 +28,7 @@ import org.openissuer.testsupport.TestKeys;
  * C wallets with DPoP-bound tokens, W warm-up and N measured issuances (nonce, proof, DPoP proof,
  * credential request). Reports throughput, credential request latency, CPU per credential of
  * server, database and client, peak heap, and checks a sample of credentials and what the
- * database committed. Run with {@code mvn -Pbench}; parameters in the README ("Performance").
+ * database committed. Run with {@code mvn -Pbench}; parameters in docs/performance.md.
  */
 public final class IssuanceBench {
 

@@ -160,7 +160,7 @@ class FuzzIT {
     static void assertEnvelope(HttpResponse<String> r) {
         assertTrue(r.statusCode() < 500, r.statusCode() + " " + r.body());
         if (r.statusCode() == 400 && (r.body().isEmpty() || r.body().startsWith("<H1>CWWWC0005I"))) {
-            // Liberty's channel refuses an oversized header or a path with %00 itself (README, "Limits of the HTTP channel")
+            // Liberty's channel refuses an oversized header or a path with %00 itself (docs/security.md, "Limits of the HTTP channel")
             assertTrue(r.body().length() < 300, r.body());
             return;
         }

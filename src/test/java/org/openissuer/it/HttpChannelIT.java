@@ -75,7 +75,7 @@ class HttpChannelIT {
                 // Liberty adds the endpoint's headers to its channel's own answers; Undertow's are bare
                 assertTrue(lower.contains("\nx-content-type-options: nosniff"), answer);
             }
-            // Liberty's channel still answers %00 with its own CWWWC0005I line (README, "Limits of the HTTP channel")
+            // Liberty's channel still answers %00 with its own CWWWC0005I line (docs/security.md, "Limits of the HTTP channel")
             for (String tell : new String[] {"srve", "liberty", "websphere", "exception", "\tat ", "\nserver:", "x-powered-by"}) {
                 assertFalse(lower.contains(tell), path + " names the product (" + tell + "):\n" + answer);
             }

@@ -18,7 +18,7 @@ import org.openissuer.testsupport.IssuerIT;
 /**
  * RFC 9112 §6.3: a request whose framing two parsers could read differently is refused and the
  * connection closed. WildFly's Undertow does so; Liberty 26's HTTP channel accepts all three and
- * hands the application a normalised request, so there a proxy must normalise (README, "Limits
+ * hands the application a normalised request, so there a proxy must normalise (docs/security.md, "Limits
  * of the HTTP channel"). Neither refuses bare-LF line endings.
  */
 @IssuerIT
