@@ -21,6 +21,7 @@ import org.openissuer.audit.entity.AuditContext;
 import org.openissuer.error.ErrorResponses;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
+import org.openissuer.platform.ClientAddresses;
 import org.openissuer.platform.RequestIds;
 
 /**
@@ -42,6 +43,9 @@ public class AdminAuthenticationFilter implements ContainerRequestFilter {
     @Inject
     Refusals refusals;
 
+    @Inject
+    ClientAddresses addresses;
+
     @Context
     HttpServletRequest servletRequest;
 
@@ -54,7 +58,7 @@ public class AdminAuthenticationFilter implements ContainerRequestFilter {
                     .verify(token);
             request.setProperty(AdminPrincipal.PROPERTY, principal);
         } catch (IssuerException refused) {
-            refusals.record(AuditContext.of(RequestIds.of(request), ENDPOINT, servletRequest.getRemoteAddr()), refused);
+            refusals.record(AuditContext.of(RequestIds.of(request), ENDPOINT, addresses.of(servletRequest)), refused);
             request.abortWith(ErrorResponses.of(refused.error(), refused.description()));
         }
     }

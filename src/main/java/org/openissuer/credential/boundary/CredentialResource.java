@@ -26,9 +26,9 @@ import org.openissuer.encryption.entity.EncodedBody;
 import org.openissuer.error.ErrorResponses;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
+import org.openissuer.platform.ClientAddresses;
 import org.openissuer.platform.Endpoints;
 import org.openissuer.platform.RequestIds;
-import org.openissuer.ratelimit.boundary.ClientAddresses;
 
 @RequestScoped
 @Path(Endpoints.CREDENTIAL)

@@ -22,10 +22,10 @@ import org.openissuer.error.ErrorResponses;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
 import org.openissuer.nonce.control.Nonces;
+import org.openissuer.platform.ClientAddresses;
 import org.openissuer.platform.Endpoints;
 import org.openissuer.platform.Jsonp;
 import org.openissuer.platform.RequestIds;
-import org.openissuer.ratelimit.boundary.ClientAddresses;
 import org.openissuer.ratelimit.control.RateLimits;
 import org.openissuer.ratelimit.entity.Limited;
 

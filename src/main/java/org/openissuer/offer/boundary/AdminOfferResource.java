@@ -31,6 +31,7 @@ import org.openissuer.offer.entity.CreatedOffer;
 import org.openissuer.offer.entity.CredentialOffer;
 import org.openissuer.offer.entity.OfferRequest;
 import org.openissuer.input.BoundedBody;
+import org.openissuer.platform.ClientAddresses;
 import org.openissuer.platform.Endpoints;
 import org.openissuer.platform.IssuerSettings;
 import org.openissuer.platform.RequestIds;
@@ -52,6 +53,9 @@ public class AdminOfferResource {
 
     @Inject
     Refusals refusals;
+
+    @Inject
+    ClientAddresses addresses;
 
     @Context
     HttpServletRequest request;
@@ -107,7 +111,7 @@ public class AdminOfferResource {
 
     private AuditContext context() {
         AdminPrincipal principal = (AdminPrincipal) request.getAttribute(AdminPrincipal.PROPERTY);
-        return AuditContext.of(RequestIds.of(request), AdminAuthenticationFilter.ENDPOINT, request.getRemoteAddr())
+        return AuditContext.of(RequestIds.of(request), AdminAuthenticationFilter.ENDPOINT, addresses.of(request))
                 .withPrincipal(principal.name());
     }
 

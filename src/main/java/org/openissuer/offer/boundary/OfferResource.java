@@ -20,6 +20,7 @@ import org.openissuer.offer.control.CredentialOffers;
 import org.openissuer.offer.control.OfferJson;
 import org.openissuer.offer.control.OfferSecrets;
 import org.openissuer.offer.entity.CredentialOffer;
+import org.openissuer.platform.ClientAddresses;
 import org.openissuer.platform.Endpoints;
 import org.openissuer.platform.IssuerSettings;
 import org.openissuer.platform.RequestIds;
@@ -43,6 +44,9 @@ public class OfferResource {
     @Inject
     Refusals refusals;
 
+    @Inject
+    ClientAddresses addresses;
+
     @Context
     HttpServletRequest request;
 
@@ -51,7 +55,7 @@ public class OfferResource {
     public Response offer(@PathParam("reference") String reference) {
         CredentialOffer offer = offers.pendingByReference(reference).orElseThrow(() -> {
             IssuerException unknown = new IssuerException(IssuerError.NOT_FOUND, "no pending credential offer at this URI");
-            refusals.record(AuditContext.of(RequestIds.of(request), ENDPOINT, request.getRemoteAddr()), unknown);
+            refusals.record(AuditContext.of(RequestIds.of(request), ENDPOINT, addresses.of(request)), unknown);
             return unknown;
         });
         String body = OfferJson.offer(settings.identifier().value(), offer, OfferSecrets.codeFor(reference)).toString();

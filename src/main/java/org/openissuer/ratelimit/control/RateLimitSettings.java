@@ -21,7 +21,6 @@ public class RateLimitSettings {
     static final String WINDOW = "issuer.rate-limit.window-seconds";
     static final String SYNC_INTERVAL = "issuer.rate-limit.sync-interval-millis";
     static final String MAX_KEYS = "issuer.rate-limit.max-keys";
-    static final String TRUST_FORWARDED_FOR = "issuer.rate-limit.trust-forwarded-for";
 
     @Inject
     Config config;
@@ -41,10 +40,6 @@ public class RateLimitSettings {
     @Inject
     @ConfigProperty(name = MAX_KEYS, defaultValue = "100000")
     int maxKeys;
-
-    @Inject
-    @ConfigProperty(name = TRUST_FORWARDED_FOR, defaultValue = "false")
-    boolean trustForwardedFor;
 
     private final Map<Limited, Integer> limits = new EnumMap<>(Limited.class);
 
@@ -74,11 +69,6 @@ public class RateLimitSettings {
 
     public int maxKeys() {
         return maxKeys;
-    }
-
-    /** Behind a proxy the peer is the proxy: only then may X-Forwarded-For name the client. */
-    public boolean trustForwardedFor() {
-        return trustForwardedFor;
     }
 
     public int limit(Limited limited) {

@@ -1,4 +1,4 @@
-package org.openissuer.ratelimit.boundary;
+package org.openissuer.platform;
 
 import java.util.Optional;
 
@@ -6,22 +6,36 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.openissuer.ratelimit.control.RateLimitSettings;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The client's network address: the peer, or, behind a trusted proxy, the first X-Forwarded-For hop. */
+/**
+ * The client's network address: the peer, or, behind a trusted proxy, the first X-Forwarded-For hop.
+ * The one place that reads it, for rate limits and audit rows alike.
+ */
 @ApplicationScoped
 public class ClientAddresses {
 
+    public static final String TRUST_FORWARDED_FOR = "issuer.rate-limit.trust-forwarded-for";
     static final String FORWARDED_FOR = "X-Forwarded-For";
     // an IPv6 address with zone is at most 45 + zone characters; anything longer is not an address
     private static final int MAX_LENGTH = 64;
 
+    private final boolean trustForwardedFor;
+
+    /** For the CDI proxy only. */
+    protected ClientAddresses() {
+        this.trustForwardedFor = false;
+    }
+
+    /** @param trustForwardedFor behind a proxy the peer is the proxy: only then may X-Forwarded-For name the client */
     @Inject
-    RateLimitSettings settings;
+    public ClientAddresses(@ConfigProperty(name = TRUST_FORWARDED_FOR, defaultValue = "false") boolean trustForwardedFor) {
+        this.trustForwardedFor = trustForwardedFor;
+    }
 
     public String of(HttpServletRequest request) {
         String peer = request.getRemoteAddr();
-        if (!settings.trustForwardedFor()) {
+        if (!trustForwardedFor) {
             return peer;
         }
         return firstHop(request.getHeader(FORWARDED_FOR)).orElse(peer);

@@ -1,4 +1,4 @@
-package org.openissuer.ratelimit.boundary;
+package org.openissuer.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
