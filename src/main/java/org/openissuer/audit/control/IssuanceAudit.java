@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
@@ -22,10 +23,19 @@ public class IssuanceAudit {
     private static final String INSERT = "INSERT INTO issuance_event (" + String.join(", ", IssuanceEvent.COLUMNS)
             + ") VALUES ";
 
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     @PersistenceContext(unitName = "issuer")
     EntityManager em;
+
+    @Inject
+    public IssuanceAudit(Clock clock) {
+        this.clock = clock;
+    }
+
+    protected IssuanceAudit() {
+        this(null);
+    }
 
     /** Joins the caller's transaction: the rows commit with, and only with, the work they describe. */
     @Transactional(Transactional.TxType.MANDATORY)

@@ -18,8 +18,16 @@ public class Refusals {
 
     private static final Logger LOG = Logger.getLogger(Refusals.class.getName());
 
+    private final IssuanceAudit audit;
+
     @Inject
-    IssuanceAudit audit;
+    public Refusals(IssuanceAudit audit) {
+        this.audit = audit;
+    }
+
+    protected Refusals() {
+        this(null);
+    }
 
     public void record(AuditContext context, IssuerException refusal) {
         write(context, refusal, List.of(IssuanceEvent.requestFailed(context, refusal.error().code(),

@@ -59,48 +59,49 @@ public class CredentialIssuance {
 
     private static final Logger LOG = Logger.getLogger(CredentialIssuance.class.getName());
 
-    @Inject
-    IssuerSettings settings;
+    private final IssuerSettings settings;
+    private final IssuanceSettings issuance;
+    private final CredentialConfigurations configurations;
+    private final IssuerKeys keys;
+    private final AccessTokens tokens;
+    private final Instance<SubjectClaimSource> sources;
+    private final IssuanceTransaction transaction;
+    private final IssuanceAudit audit;
+    private final Refusals refusals;
+    private final Nonces nonces;
+    private final MessageEncryption encryption;
+    private final RateLimits limits;
+    private final DPoPChecks dpop;
+    private final Clock clock;
 
-    @Inject
-    IssuanceSettings issuance;
-
-    @Inject
-    CredentialConfigurations configurations;
-
-    @Inject
-    IssuerKeys keys;
-
-    @Inject
-    AccessTokens tokens;
-
-    @Inject
-    Instance<SubjectClaimSource> sources;
-
-    @Inject
-    IssuanceTransaction transaction;
-
-    @Inject
-    IssuanceAudit audit;
-
-    @Inject
-    Refusals refusals;
-
-    @Inject
-    Nonces nonces;
-
-    @Inject
-    MessageEncryption encryption;
-
-    @Inject
-    RateLimits limits;
-
-    @Inject
-    DPoPChecks dpop;
-
-    private final Clock clock = Clock.systemUTC();
     private SdJwtVcIssuer sdJwt;
     private JwtProofVerifier proofs;
+
+    @Inject
+    public CredentialIssuance(IssuerSettings settings, IssuanceSettings issuance,
+            CredentialConfigurations configurations, IssuerKeys keys, AccessTokens tokens,
+            Instance<SubjectClaimSource> sources, IssuanceTransaction transaction, IssuanceAudit audit,
+            Refusals refusals, Nonces nonces, MessageEncryption encryption, RateLimits limits, DPoPChecks dpop,
+            Clock clock) {
+        this.settings = settings;
+        this.issuance = issuance;
+        this.configurations = configurations;
+        this.keys = keys;
+        this.tokens = tokens;
+        this.sources = sources;
+        this.transaction = transaction;
+        this.audit = audit;
+        this.refusals = refusals;
+        this.nonces = nonces;
+        this.encryption = encryption;
+        this.limits = limits;
+        this.dpop = dpop;
+        this.clock = clock;
+    }
+
+    protected CredentialIssuance() {
+        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
 
     /** Called once at deployment, after the keys are loaded. */
     public void prepare() {

@@ -28,14 +28,20 @@ public class IssuanceTransaction {
 
     static final String STALE_NONCE = "c_nonce is unknown, expired or already used";
 
-    @Inject
-    Nonces nonces;
+    private final Nonces nonces;
+    private final IssuanceAudit audit;
+    private final DPoPChecks dpop;
 
     @Inject
-    IssuanceAudit audit;
+    public IssuanceTransaction(Nonces nonces, IssuanceAudit audit, DPoPChecks dpop) {
+        this.nonces = nonces;
+        this.audit = audit;
+        this.dpop = dpop;
+    }
 
-    @Inject
-    DPoPChecks dpop;
+    protected IssuanceTransaction() {
+        this(null, null, null);
+    }
 
     /** What committed: the refusal, if any, and a fresh nonce when one was asked for. */
     public record Outcome(Optional<IssuerException> refusal, Optional<CNonce> freshNonce) {

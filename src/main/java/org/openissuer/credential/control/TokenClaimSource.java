@@ -24,8 +24,16 @@ import org.openissuer.token.entity.TrustedAuthorizationServer;
 @ApplicationScoped
 public class TokenClaimSource implements SubjectClaimSource {
 
+    private final AccessTokens tokens;
+
     @Inject
-    AccessTokens tokens;
+    public TokenClaimSource(AccessTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    protected TokenClaimSource() {
+        this(null);
+    }
 
     @Override
     public boolean supports(AccessToken token) {

@@ -28,26 +28,32 @@ public class DPoPChecks {
     // server nonces live one to two slots: long enough for a retry, short enough to bound pre-generated proofs
     static final long NONCE_SLOT_SECONDS = 120;
 
-    @Inject
-    DPoPSettings settings;
-
-    @Inject
-    DPoPReplay replay;
-
-    @Inject
-    IssuerKeys keys;
-
-    @Inject
-    IssuerSettings issuer;
+    private final DPoPSettings settings;
+    private final DPoPReplay replay;
+    private final IssuerKeys keys;
+    private final IssuerSettings issuer;
+    private final Clock clock;
 
     private DPoPVerifier verifier;
     private DPoPNonces nonces;
     private Challenge challenge;
 
+    @Inject
+    public DPoPChecks(DPoPSettings settings, DPoPReplay replay, IssuerKeys keys, IssuerSettings issuer, Clock clock) {
+        this.settings = settings;
+        this.replay = replay;
+        this.keys = keys;
+        this.issuer = issuer;
+        this.clock = clock;
+    }
+
+    protected DPoPChecks() {
+        this(null, null, null, null, null);
+    }
+
     /** Called once at deployment, after the keys are loaded. */
     public void prepare() {
         settings.validate();
-        Clock clock = Clock.systemUTC();
         verifier = new DPoPVerifier(clock, settings.algorithms(), settings.iatWindow());
         byte[] shared = keys.authorizationServerKeys().active().getD().decode();
         nonces = new DPoPNonces(DPoPNonces.secretFrom(shared), NONCE_SLOT_SECONDS, clock);

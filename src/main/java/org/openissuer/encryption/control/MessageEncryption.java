@@ -20,11 +20,18 @@ public class MessageEncryption {
 
     public static final String JSON = "application/json";
 
-    @Inject
-    IssuerKeys keys;
+    private final IssuerKeys keys;
+    private final EncryptionSettings settings;
 
     @Inject
-    EncryptionSettings settings;
+    public MessageEncryption(IssuerKeys keys, EncryptionSettings settings) {
+        this.keys = keys;
+        this.settings = settings;
+    }
+
+    protected MessageEncryption() {
+        this(null, null);
+    }
 
     /** The JSON request: the body itself, or the plaintext of its JWE. */
     public byte[] open(byte[] body, boolean encrypted, int maxBytes) {

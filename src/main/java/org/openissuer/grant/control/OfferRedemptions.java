@@ -33,11 +33,18 @@ public class OfferRedemptions {
     @PersistenceContext(unitName = "issuer")
     EntityManager em;
 
-    @Inject
-    IssuanceAudit audit;
+    private final IssuanceAudit audit;
+    private final AccessTokenMinter tokens;
 
     @Inject
-    AccessTokenMinter tokens;
+    public OfferRedemptions(IssuanceAudit audit, AccessTokenMinter tokens) {
+        this.audit = audit;
+        this.tokens = tokens;
+    }
+
+    protected OfferRedemptions() {
+        this(null, null);
+    }
 
     public OffsetDateTime now() {
         return audit.now();

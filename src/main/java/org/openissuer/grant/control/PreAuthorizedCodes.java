@@ -23,14 +23,20 @@ import org.openissuer.token.entity.TokenRequest;
 @ApplicationScoped
 public class PreAuthorizedCodes {
 
-    @Inject
-    OfferRedemptions redemptions;
+    private final OfferRedemptions redemptions;
+    private final TokenSettings settings;
+    private final Refusals refusals;
 
     @Inject
-    TokenSettings settings;
+    public PreAuthorizedCodes(OfferRedemptions redemptions, TokenSettings settings, Refusals refusals) {
+        this.redemptions = redemptions;
+        this.settings = settings;
+        this.refusals = refusals;
+    }
 
-    @Inject
-    Refusals refusals;
+    protected PreAuthorizedCodes() {
+        this(null, null, null);
+    }
 
     /** @param holderKeyThumbprint the DPoP proof's key (RFC 9449 §5): the token is bound to it */
     public IssuedToken exchange(TokenRequest request, AuditContext context, Optional<String> holderKeyThumbprint) {

@@ -26,15 +26,22 @@ public class IssuerKeys {
 
     private static final Logger LOG = Logger.getLogger(IssuerKeys.class.getName());
 
-    @Inject
-    IssuerSettings settings;
-
-    @Inject
-    Config config;
+    private final IssuerSettings settings;
+    private final Config config;
 
     private SigningKeys credentialKeys;
     private SigningKeys authorizationServerKeys;
     private EncryptionKeys encryptionKeys;
+
+    @Inject
+    public IssuerKeys(IssuerSettings settings, Config config) {
+        this.settings = settings;
+        this.config = config;
+    }
+
+    protected IssuerKeys() {
+        this(null, null);
+    }
 
     public void load() {
         credentialKeys = load(KeyRole.CREDENTIAL_SIGNING);

@@ -23,32 +23,35 @@ import org.openissuer.token.entity.TrustedAuthorizationServer;
 @ApplicationScoped
 public class PublishedMetadata {
 
-    @Inject
-    IssuerSettings settings;
-
-    @Inject
-    CredentialConfigurations configurations;
-
-    @Inject
-    IssuerKeys keys;
-
-    @Inject
-    AccessTokens tokens;
-
-    @Inject
-    MessageEncryption encryption;
-
-    @Inject
-    DPoPChecks dpop;
-
-    @Inject
-    MetadataSettings metadataSettings;
+    private final IssuerSettings settings;
+    private final CredentialConfigurations configurations;
+    private final IssuerKeys keys;
+    private final AccessTokens tokens;
+    private final MessageEncryption encryption;
+    private final DPoPChecks dpop;
+    private final MetadataSettings metadataSettings;
 
     private JsonObject issuerMetadataDocument;
     private String issuerMetadata;
     private String jwtVcIssuerMetadata;
     private String authorizationServerMetadata;
     private String authorizationServerJwks;
+
+    @Inject
+    public PublishedMetadata(IssuerSettings settings, CredentialConfigurations configurations, IssuerKeys keys,
+            AccessTokens tokens, MessageEncryption encryption, DPoPChecks dpop, MetadataSettings metadataSettings) {
+        this.settings = settings;
+        this.configurations = configurations;
+        this.keys = keys;
+        this.tokens = tokens;
+        this.encryption = encryption;
+        this.dpop = dpop;
+        this.metadataSettings = metadataSettings;
+    }
+
+    protected PublishedMetadata() {
+        this(null, null, null, null, null, null, null);
+    }
 
     public void render() {
         String issuer = settings.identifier().value();

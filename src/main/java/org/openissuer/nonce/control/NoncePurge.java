@@ -23,16 +23,22 @@ public class NoncePurge {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    @Inject
-    Nonces nonces;
-
-    @Inject
-    DPoPReplay dpopReplay;
-
-    @Inject
-    IssuerSettings settings;
+    private final Nonces nonces;
+    private final DPoPReplay dpopReplay;
+    private final IssuerSettings settings;
 
     private ScheduledFuture<?> task;
+
+    @Inject
+    public NoncePurge(Nonces nonces, DPoPReplay dpopReplay, IssuerSettings settings) {
+        this.nonces = nonces;
+        this.dpopReplay = dpopReplay;
+        this.settings = settings;
+    }
+
+    protected NoncePurge() {
+        this(null, null, null);
+    }
 
     public void schedule() {
         long every = settings.noncePurgeInterval().toSeconds();

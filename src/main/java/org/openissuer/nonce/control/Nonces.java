@@ -24,13 +24,22 @@ public class Nonces {
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final SecureRandom random = new SecureRandom();
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
+    private final IssuerSettings settings;
+
 
     @PersistenceContext(unitName = "issuer")
     EntityManager em;
 
     @Inject
-    IssuerSettings settings;
+    public Nonces(Clock clock, IssuerSettings settings) {
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    protected Nonces() {
+        this(null, null);
+    }
 
     @Transactional
     public CNonce issue() {

@@ -36,14 +36,20 @@ public class CredentialOffers {
     @PersistenceContext(unitName = "issuer")
     EntityManager em;
 
-    @Inject
-    CredentialConfigurations configurations;
+    private final CredentialConfigurations configurations;
+    private final OfferSettings settings;
+    private final IssuanceAudit audit;
 
     @Inject
-    OfferSettings settings;
+    public CredentialOffers(CredentialConfigurations configurations, OfferSettings settings, IssuanceAudit audit) {
+        this.configurations = configurations;
+        this.settings = settings;
+        this.audit = audit;
+    }
 
-    @Inject
-    IssuanceAudit audit;
+    protected CredentialOffers() {
+        this(null, null, null);
+    }
 
     /** Validates the request against the configurations; the offer and its audit row commit together. */
     @Transactional

@@ -28,14 +28,23 @@ public class OfferClaims implements SubjectClaimSource {
     private static final Duration KEEP = Duration.ofMinutes(10);
     private static final int MAX_OFFERS = 10_000;
 
-    private final Clock clock = Clock.systemUTC();
-    private final ExpiringCache<String, Redeemed> redeemed = new ExpiringCache<>(MAX_OFFERS, clock);
+    private final Clock clock;
+    private final CredentialOffers offers;
+    private final IssuerSettings settings;
+
+    private final ExpiringCache<String, Redeemed> redeemed;
 
     @Inject
-    CredentialOffers offers;
+    public OfferClaims(Clock clock, CredentialOffers offers, IssuerSettings settings) {
+        this.clock = clock;
+        this.redeemed = new ExpiringCache<>(MAX_OFFERS, clock);
+        this.offers = offers;
+        this.settings = settings;
+    }
 
-    @Inject
-    IssuerSettings settings;
+    protected OfferClaims() {
+        this(null, null, null);
+    }
 
     @Override
     public boolean supports(AccessToken token) {

@@ -29,8 +29,8 @@ public class RateLimits {
     // ended windows are deleted about once a minute, whatever the sync interval
     private static final long PURGE_EVERY_MILLIS = 60_000;
 
-    @Inject
-    RateLimitSettings settings;
+    private final RateLimitSettings settings;
+    private final Clock clock;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -43,10 +43,20 @@ public class RateLimits {
     private ScheduledFuture<?> task;
     private long lastPurge;
 
+    @Inject
+    public RateLimits(RateLimitSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    protected RateLimits() {
+        this(null, null);
+    }
+
     /** Called once at deployment, after the migrations created rate_limit_bucket. */
     public void start() {
         settings.validate();
-        limiter = new SharedWindowLimiter(settings.window(), settings.maxKeys(), Clock.systemUTC());
+        limiter = new SharedWindowLimiter(settings.window(), settings.maxKeys(), clock);
         store = new JdbcBucketStore(dataSource);
         if (settings.enabled()) {
             long every = settings.syncInterval().toMillis();

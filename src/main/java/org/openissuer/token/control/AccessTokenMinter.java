@@ -36,14 +36,20 @@ public class AccessTokenMinter {
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @Inject
-    IssuerKeys keys;
+    private final IssuerKeys keys;
+    private final IssuerSettings settings;
+    private final TokenSettings tokenSettings;
 
     @Inject
-    IssuerSettings settings;
+    public AccessTokenMinter(IssuerKeys keys, IssuerSettings settings, TokenSettings tokenSettings) {
+        this.keys = keys;
+        this.settings = settings;
+        this.tokenSettings = tokenSettings;
+    }
 
-    @Inject
-    TokenSettings tokenSettings;
+    protected AccessTokenMinter() {
+        this(null, null, null);
+    }
 
     public String newTokenId() {
         byte[] id = new byte[TOKEN_ID_BYTES];

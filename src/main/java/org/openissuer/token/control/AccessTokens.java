@@ -69,32 +69,37 @@ public class AccessTokens {
             JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256,
             JWSAlgorithm.ES384, JWSAlgorithm.ES512);
 
-    @Inject
-    IssuerSettings settings;
-
-    @Inject
-    IssuerKeys keys;
-
-    @Inject
-    @ConfigProperty(name = TrustedServersParser.PROPERTY)
-    Optional<String> serversFile;
-
     static final String OWN_SKEW = "issuer.token.clock-skew-seconds";
     static final String EXTERNAL_SKEW = "issuer.trusted-authorization-servers.clock-skew-seconds";
 
+    private final IssuerSettings settings;
+    private final IssuerKeys keys;
+    private final Optional<String> serversFile;
     // our own tokens are checked against the clock that minted them: only a few seconds of leeway on exp
-    @Inject
-    @ConfigProperty(name = OWN_SKEW, defaultValue = "5")
-    int ownClockSkewSeconds = 5;
-
+    private final int ownClockSkewSeconds;
     // another server's clock may drift from ours
-    @Inject
-    @ConfigProperty(name = EXTERNAL_SKEW, defaultValue = "30")
-    int externalClockSkewSeconds = 30;
+    private final int externalClockSkewSeconds;
 
     private final Map<String, Trusted> byIssuer = new LinkedHashMap<>();
     // issue 7: a token's signature and claims are checked once, then the exact token is known until its exp
-    private final ExpiringCache<String, AccessToken> verified = new ExpiringCache<>(VERIFIED_TOKENS, Clock.systemUTC());
+    private final ExpiringCache<String, AccessToken> verified;
+
+    @Inject
+    public AccessTokens(IssuerSettings settings, IssuerKeys keys,
+            @ConfigProperty(name = TrustedServersParser.PROPERTY) Optional<String> serversFile,
+            @ConfigProperty(name = OWN_SKEW, defaultValue = "5") int ownClockSkewSeconds,
+            @ConfigProperty(name = EXTERNAL_SKEW, defaultValue = "30") int externalClockSkewSeconds, Clock clock) {
+        this.settings = settings;
+        this.keys = keys;
+        this.serversFile = serversFile;
+        this.ownClockSkewSeconds = ownClockSkewSeconds;
+        this.externalClockSkewSeconds = externalClockSkewSeconds;
+        this.verified = new ExpiringCache<>(VERIFIED_TOKENS, clock);
+    }
+
+    protected AccessTokens() {
+        this(null, null, null, 0, 0, null);
+    }
 
     private record Trusted(TrustedAuthorizationServer server, DefaultJWTProcessor<SecurityContext> processor) {
     }

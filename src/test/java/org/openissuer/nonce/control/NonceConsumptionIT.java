@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -136,9 +137,8 @@ class NonceConsumptionIT {
     }
 
     private static Nonces nonces(EntityManager em) {
-        Nonces nonces = new Nonces();
+        Nonces nonces = new Nonces(Clock.systemUTC(), new TestSettings());
         nonces.em = em;
-        nonces.settings = new TestSettings();
         return nonces;
     }
 

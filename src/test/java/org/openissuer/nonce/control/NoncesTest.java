@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class NoncesTest {
 
-    private final Nonces nonces = new Nonces();
+    private final Nonces nonces = new Nonces(Clock.systemUTC(), new TestSettings());
 
     @Test
     void valueIs43CharactersOfBase64urlWithoutPadding() {
@@ -39,6 +40,6 @@ class NoncesTest {
 
     @Test
     void twoInstancesDoNotShareASequence() {
-        assertNotEquals(nonces.newValue(), new Nonces().newValue());
+        assertNotEquals(nonces.newValue(), new Nonces(Clock.systemUTC(), new TestSettings()).newValue());
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openissuer.testsupport.CredentialConfigurationBuilder.sdJwtConfiguration;
 
 import java.lang.reflect.Field;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -33,22 +34,17 @@ class OfferClaimsTest {
     private static final CredentialConfiguration OTHER = sdJwtConfiguration("Other").build();
 
     private final Map<String, CredentialOffer> stored = new HashMap<>();
-    private final OfferClaims claims = new OfferClaims();
-
-    OfferClaimsTest() {
-        claims.offers = new CredentialOffers() {
+    private final OfferClaims claims = new OfferClaims(Clock.systemUTC(), new CredentialOffers() {
             @Override
             public Optional<CredentialOffer> byId(String id) {
                 return Optional.ofNullable(stored.get(id));
             }
-        };
-        claims.settings = new IssuerSettings() {
+        }, new IssuerSettings() {
             @Override
             public IssuerIdentifier identifier() {
                 return new IssuerIdentifier(ISSUER, "");
             }
-        };
-    }
+        });
 
     private static AccessToken token(String issuer, Optional<String> offerId, String subject) {
         return new AccessToken("jwt", issuer, subject, Optional.empty(), Optional.of("jti"), Set.of(),

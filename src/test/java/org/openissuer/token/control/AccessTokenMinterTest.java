@@ -29,16 +29,16 @@ class AccessTokenMinterTest {
     private static final OffsetDateTime NOW = OffsetDateTime.of(2026, 11, 23, 12, 0, 0, 0, ZoneOffset.UTC);
     private static final ECKey AS_KEY = TestKeys.p256("as-1");
 
-    private final AccessTokenMinter tokens = new AccessTokenMinter();
+    private final AccessTokenMinter tokens = minter();
 
-    AccessTokenMinterTest() {
-        tokens.keys = new IssuerKeys() {
+    private static AccessTokenMinter minter() {
+        IssuerKeys keys = new IssuerKeys() {
             @Override
             public SigningKeys authorizationServerKeys() {
                 return new SigningKeys(AS_KEY, List.of(AS_KEY));
             }
         };
-        tokens.settings = new IssuerSettings() {
+        IssuerSettings settings = new IssuerSettings() {
             @Override
             public IssuerIdentifier identifier() {
                 return new IssuerIdentifier(ISSUER, "");
@@ -46,7 +46,7 @@ class AccessTokenMinterTest {
         };
         TokenSettings tokenSettings = new TokenSettings();
         tokenSettings.lifetimeSeconds = 300;
-        tokens.tokenSettings = tokenSettings;
+        return new AccessTokenMinter(keys, settings, tokenSettings);
     }
 
     // the values of a pending offer "offer-9" for subject "employee-4711" with two configurations

@@ -1,5 +1,6 @@
 package org.openissuer.token.control;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,20 +28,20 @@ public final class BuiltInAccessTokens {
 
     /** @param serversFile the issuer.trusted-authorization-servers file, if any */
     public static AccessTokens of(String issuer, ECKey authorizationServerKey, Optional<String> serversFile) {
-        AccessTokens tokens = new AccessTokens();
-        tokens.settings = new IssuerSettings() {
+        IssuerSettings settings = new IssuerSettings() {
             @Override
             public IssuerIdentifier identifier() {
                 return new IssuerIdentifier(issuer, "");
             }
         };
-        tokens.keys = new IssuerKeys() {
+        IssuerKeys keys = new IssuerKeys() {
             @Override
             public SigningKeys authorizationServerKeys() {
                 return new SigningKeys(authorizationServerKey, List.of(authorizationServerKey));
             }
         };
-        tokens.serversFile = serversFile;
+        // the defaults of issuer.token.clock-skew-seconds and issuer.trusted-authorization-servers.clock-skew-seconds
+        AccessTokens tokens = new AccessTokens(settings, keys, serversFile, 5, 30, Clock.systemUTC());
         tokens.load();
         return tokens;
     }
