@@ -27,7 +27,6 @@ public class Nonces {
     private final Clock clock;
     private final IssuerSettings settings;
 
-
     @PersistenceContext(unitName = "issuer")
     EntityManager em;
 
