@@ -46,7 +46,6 @@ public class DPoPChecks {
 
     /** Called once at deployment, after the keys are loaded. */
     public void prepare() {
-        settings.validate();
         Clock clock = Clock.systemUTC();
         verifier = new DPoPVerifier(clock, settings.algorithms(), settings.iatWindow());
         byte[] shared = keys.authorizationServerKeys().active().getD().decode();

@@ -79,18 +79,8 @@ public class AccessTokens {
     @ConfigProperty(name = TrustedServersParser.PROPERTY)
     Optional<String> serversFile;
 
-    static final String OWN_SKEW = "issuer.token.clock-skew-seconds";
-    static final String EXTERNAL_SKEW = "issuer.trusted-authorization-servers.clock-skew-seconds";
-
-    // our own tokens are checked against the clock that minted them: only a few seconds of leeway on exp
     @Inject
-    @ConfigProperty(name = OWN_SKEW, defaultValue = "5")
-    int ownClockSkewSeconds = 5;
-
-    // another server's clock may drift from ours
-    @Inject
-    @ConfigProperty(name = EXTERNAL_SKEW, defaultValue = "30")
-    int externalClockSkewSeconds = 30;
+    TokenSettings tokenSettings;
 
     private final Map<String, Trusted> byIssuer = new LinkedHashMap<>();
     // issue 7: a token's signature and claims are checked once, then the exact token is known until its exp
@@ -100,15 +90,13 @@ public class AccessTokens {
     }
 
     public void load() {
-        checkSkew(OWN_SKEW, ownClockSkewSeconds, 60);
-        checkSkew(EXTERNAL_SKEW, externalClockSkewSeconds, 300);
         String issuer = settings.identifier().value();
         byIssuer.clear();
         verified.clear();
         TrustedAuthorizationServer builtIn = new TrustedAuthorizationServer(issuer, Optional.empty(), issuer, Map.of(), true);
         SigningKeys asKeys = keys.authorizationServerKeys();
         byIssuer.put(issuer, new Trusted(builtIn, processor(builtIn, new ImmutableJWKSet<>(asKeys.publicJwks()),
-                Set.of(SigningKeys.ALGORITHM), new DefaultJOSEObjectTypeVerifier<>(AccessTokenFormat.TYPE), ownClockSkewSeconds)));
+                Set.of(SigningKeys.ALGORITHM), new DefaultJOSEObjectTypeVerifier<>(AccessTokenFormat.TYPE), tokenSettings.ownClockSkewSeconds())));
         for (TrustedAuthorizationServer server : external()) {
             if (byIssuer.containsKey(server.issuer())) {
                 throw new ConfigurationException(TrustedServersParser.PROPERTY,
@@ -117,14 +105,8 @@ public class AccessTokens {
             // RFC 9068 §2.1 asks for at+jwt, but widespread servers (e.g. Keycloak) still send JWT
             byIssuer.put(server.issuer(), new Trusted(server, processor(server, keySource(server), EXTERNAL_ALGORITHMS,
                     new DefaultJOSEObjectTypeVerifier<>(AccessTokenFormat.TYPE, JOSEObjectType.JWT,
-                            new JOSEObjectType("application/at+jwt"), null), externalClockSkewSeconds)));
+                            new JOSEObjectType("application/at+jwt"), null), tokenSettings.externalClockSkewSeconds())));
             LOG.info(() -> "Trusting access tokens of " + server.issuer() + " (keys from " + server.jwks().orElseThrow() + ")");
-        }
-    }
-
-    private static void checkSkew(String property, int seconds, int max) {
-        if (seconds < 0 || seconds > max) {
-            throw new ConfigurationException(property, "must be between 0 and " + max + " seconds, is " + seconds);
         }
     }
 

@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import org.openissuer.keys.control.IssuerKeys;
 import org.openissuer.keys.control.SigningKeys;
 import org.openissuer.platform.IssuerSettings;
+import org.openissuer.testsupport.ConfigDefaults;
 import org.openissuer.token.entity.AccessToken;
 
 /** AccessTokens outside the container: the built-in authorization server, and the external ones of a servers file. */
@@ -23,6 +24,15 @@ public final class BuiltInAccessTokens {
 
     public static AccessTokens of(String issuer, ECKey authorizationServerKey) {
         return of(issuer, authorizationServerKey, Optional.empty());
+    }
+
+    /** TokenSettings with the shipped defaults (microprofile-config.properties). */
+    public static TokenSettings defaultSettings() {
+        TokenSettings settings = new TokenSettings(ConfigDefaults.number(TokenSettings.LIFETIME),
+                ConfigDefaults.number(TokenSettings.DPOP_LIFETIME), ConfigDefaults.integer(TokenSettings.MAX_TX_CODE_ATTEMPTS),
+                ConfigDefaults.integer(TokenSettings.OWN_SKEW), ConfigDefaults.integer(TokenSettings.EXTERNAL_SKEW));
+        settings.validate();
+        return settings;
     }
 
     /** @param serversFile the issuer.trusted-authorization-servers file, if any */
@@ -41,6 +51,7 @@ public final class BuiltInAccessTokens {
             }
         };
         tokens.serversFile = serversFile;
+        tokens.tokenSettings = defaultSettings();
         tokens.load();
         return tokens;
     }
