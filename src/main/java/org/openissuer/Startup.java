@@ -5,23 +5,21 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 
-import org.openissuer.admin.control.AdminSettings;
 import org.openissuer.configuration.CredentialConfigurations;
 import org.openissuer.credential.control.CredentialIssuance;
 import org.openissuer.dpop.control.DPoPChecks;
-import org.openissuer.encryption.control.EncryptionSettings;
 import org.openissuer.keys.control.IssuerKeys;
 import org.openissuer.metadata.control.PublishedMetadata;
 import org.openissuer.nonce.control.NoncePurge;
 import org.openissuer.platform.DatabaseMigrations;
 import org.openissuer.platform.IssuerSettings;
+import org.openissuer.platform.Settings;
 import org.openissuer.token.control.AccessTokens;
-import org.openissuer.offer.control.OfferSettings;
 import org.openissuer.ratelimit.control.RateLimits;
-import org.openissuer.token.control.TokenSettings;
 
 /**
  * Everything the issuer checks and prepares before it serves a request. Any exception here
@@ -35,17 +33,9 @@ public class Startup {
     @Inject
     IssuerSettings settings;
 
+    // every feature's *Settings: all checked here, first, so no other place validates configuration
     @Inject
-    OfferSettings offerSettings;
-
-    @Inject
-    TokenSettings tokenSettings;
-
-    @Inject
-    AdminSettings adminSettings;
-
-    @Inject
-    EncryptionSettings encryptionSettings;
+    Instance<Settings> allSettings;
 
     @Inject
     DatabaseMigrations migrations;
@@ -77,11 +67,7 @@ public class Startup {
     // CDI 4.0 §6.7.3: in a web application the payload of this event is the ServletContext
     void onStart(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
         try {
-            settings.validate();
-            offerSettings.validate();
-            tokenSettings.validate();
-            adminSettings.validate();
-            encryptionSettings.validate();
+            allSettings.forEach(Settings::validate);
             keys.load();
             dpop.prepare();
             tokens.load();

@@ -29,7 +29,7 @@ public class ClientAddresses {
 
     /** @param trustForwardedFor behind a proxy the peer is the proxy: only then may X-Forwarded-For name the client */
     @Inject
-    public ClientAddresses(@ConfigProperty(name = TRUST_FORWARDED_FOR, defaultValue = "false") boolean trustForwardedFor) {
+    public ClientAddresses(@ConfigProperty(name = TRUST_FORWARDED_FOR) boolean trustForwardedFor) {
         this.trustForwardedFor = trustForwardedFor;
     }
 

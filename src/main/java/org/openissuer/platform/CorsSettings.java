@@ -7,25 +7,33 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Origins allowed to read the wallet endpoints and, separately, the back-office API. */
 @ApplicationScoped
-public class CorsSettings {
+public class CorsSettings implements Settings {
 
     static final String ALLOWED_ORIGINS = "issuer.cors.allowed-origins";
     static final String ADMIN_ALLOWED_ORIGINS = "issuer.cors.admin-allowed-origins";
 
-    private final CorsPolicy wallets;
-    private final CorsPolicy admin;
+    private final String walletOrigins;
+    private final String adminOrigins;
+    private CorsPolicy wallets = CorsPolicy.NONE;
+    private CorsPolicy admin = CorsPolicy.NONE;
 
     /** For the CDI proxy only. */
     protected CorsSettings() {
-        this.wallets = CorsPolicy.NONE;
-        this.admin = CorsPolicy.NONE;
+        this("none", "none");
     }
 
     @Inject
-    public CorsSettings(@ConfigProperty(name = ALLOWED_ORIGINS, defaultValue = "*") String wallets,
-            @ConfigProperty(name = ADMIN_ALLOWED_ORIGINS, defaultValue = "none") String admin) {
-        this.wallets = CorsPolicy.parse(ALLOWED_ORIGINS, wallets);
-        this.admin = CorsPolicy.parse(ADMIN_ALLOWED_ORIGINS, admin);
+    public CorsSettings(@ConfigProperty(name = ALLOWED_ORIGINS) String wallets,
+            @ConfigProperty(name = ADMIN_ALLOWED_ORIGINS) String admin) {
+        this.walletOrigins = wallets;
+        this.adminOrigins = admin;
+    }
+
+    /** Called once, from Startup: fails the deployment on an origin list it cannot read. */
+    @Override
+    public void validate() {
+        wallets = CorsPolicy.parse(ALLOWED_ORIGINS, walletOrigins);
+        admin = CorsPolicy.parse(ADMIN_ALLOWED_ORIGINS, adminOrigins);
     }
 
     public CorsPolicy wallets() {

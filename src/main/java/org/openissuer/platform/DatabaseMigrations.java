@@ -28,7 +28,7 @@ public class DatabaseMigrations {
     DataSource dataSource;
 
     @Inject
-    @ConfigProperty(name = "issuer.db.migrate", defaultValue = "true")
+    @ConfigProperty(name = "issuer.db.migrate")
     boolean migrate;
 
     public void migrate(ServletContext context) {

@@ -17,54 +17,52 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * as an environment variable: issuer.url is ISSUER_URL) and checked at deployment.
  */
 @ApplicationScoped
-public class IssuerSettings {
+public class IssuerSettings implements Settings {
 
     static final String ISSUER_URL = "issuer.url";
     static final String BATCH_SIZE = "issuer.batch-size";
     static final String NONCE_LIFETIME = "issuer.nonce.lifetime-seconds";
+    static final String NONCE_PURGE_INTERVAL = "issuer.nonce.purge-interval-seconds";
+    static final String AUTHORIZATION_SERVERS = "issuer.authorization-servers";
+    static final String DATA_DIR = "issuer.data.dir";
 
-    @Inject
-    @ConfigProperty(name = ISSUER_URL, defaultValue = "https://localhost:9443")
-    String issuerUrl;
-
-    @Inject
-    @ConfigProperty(name = "issuer.authorization-servers")
-    Optional<List<String>> authorizationServers;
-
-    @Inject
-    @ConfigProperty(name = "issuer.data.dir")
-    String dataDir;
-
-    @Inject
-    @ConfigProperty(name = BATCH_SIZE, defaultValue = "10")
-    int batchSize;
-
-    @Inject
-    @ConfigProperty(name = NONCE_LIFETIME, defaultValue = "300")
-    long nonceLifetimeSeconds;
-
-    @Inject
-    @ConfigProperty(name = "issuer.nonce.purge-interval-seconds", defaultValue = "60")
-    long noncePurgeIntervalSeconds;
-
+    private final String issuerUrl;
+    private final Optional<List<String>> authorizationServers;
+    private final String dataDir;
+    private final int batchSize;
+    private final long nonceLifetimeSeconds;
+    private final long noncePurgeIntervalSeconds;
     private IssuerIdentifier identifier;
 
-    /** Fails the deployment on a setting that cannot work. */
+    /** For the CDI proxy, and for tests that override what they need. */
+    protected IssuerSettings() {
+        this("", Optional.empty(), "", 0, 0, 0);
+    }
+
+    @Inject
+    public IssuerSettings(@ConfigProperty(name = ISSUER_URL) String issuerUrl,
+            @ConfigProperty(name = AUTHORIZATION_SERVERS) Optional<List<String>> authorizationServers,
+            @ConfigProperty(name = DATA_DIR) String dataDir, @ConfigProperty(name = BATCH_SIZE) int batchSize,
+            @ConfigProperty(name = NONCE_LIFETIME) long nonceLifetimeSeconds,
+            @ConfigProperty(name = NONCE_PURGE_INTERVAL) long noncePurgeIntervalSeconds) {
+        this.issuerUrl = issuerUrl;
+        this.authorizationServers = authorizationServers;
+        this.dataDir = dataDir;
+        this.batchSize = batchSize;
+        this.nonceLifetimeSeconds = nonceLifetimeSeconds;
+        this.noncePurgeIntervalSeconds = noncePurgeIntervalSeconds;
+    }
+
+    /** Called once, from Startup: fails the deployment on a setting that cannot work. */
+    @Override
     public void validate() {
         identifier = IssuerIdentifier.parse(issuerUrl, ISSUER_URL);
-        if (batchSize < 1 || batchSize > 100) {
-            throw new ConfigurationException(BATCH_SIZE, "must be between 1 and 100, is " + batchSize);
-        }
-        if (nonceLifetimeSeconds < 10 || nonceLifetimeSeconds > 86_400) {
-            throw new ConfigurationException(NONCE_LIFETIME, "must be between 10 and 86400 seconds, is " + nonceLifetimeSeconds);
-        }
-        authorizationServers().forEach(as -> IssuerIdentifier.parse(as, "issuer.authorization-servers"));
+        ConfigurationException.requireBetween(BATCH_SIZE, batchSize, 1, 100);
+        ConfigurationException.requireBetween(NONCE_LIFETIME, nonceLifetimeSeconds, 10, 86_400, "seconds");
+        authorizationServers().forEach(as -> IssuerIdentifier.parse(as, AUTHORIZATION_SERVERS));
     }
 
     public IssuerIdentifier identifier() {
-        if (identifier == null) {
-            validate();
-        }
         return identifier;
     }
 

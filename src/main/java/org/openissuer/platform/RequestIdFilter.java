@@ -21,7 +21,7 @@ public class RequestIdFilter implements ContainerRequestFilter, ContainerRespons
 
     // the setting that also decides whether X-Forwarded-For is believed: only a trusted proxy names requests
     @Inject
-    @ConfigProperty(name = ClientAddresses.TRUST_FORWARDED_FOR, defaultValue = "false")
+    @ConfigProperty(name = ClientAddresses.TRUST_FORWARDED_FOR)
     boolean trustedProxy;
 
     @Override

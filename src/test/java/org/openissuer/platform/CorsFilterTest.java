@@ -24,6 +24,12 @@ import org.junit.jupiter.api.Test;
 /** Which paths get CORS and which origins may read them; the headers themselves: CorsIT. */
 class CorsFilterTest {
 
+    private static CorsSettings cors(String wallets, String admin) {
+        CorsSettings settings = new CorsSettings(wallets, admin);
+        settings.validate();
+        return settings;
+    }
+
     @Test
     void walletEndpointsAndMetadataAreWalletScopeAndTheBackOfficeIsApart() {
         for (String path : new String[] {"/oid4vci/credential", "oid4vci/nonce", "/oid4vci/token", "/oid4vci/credential-offers/x",
@@ -56,8 +62,8 @@ class CorsFilterTest {
     @Test
     void noneTurnsCorsOffAndTheBackOfficeHasNoneByDefault() {
         assertFalse(CorsPolicy.parse("p", "none").enabled());
-        assertFalse(new CorsSettings("*", "none").admin().enabled());
-        assertTrue(new CorsSettings("*", "none").wallets().anyOrigin());
+        assertFalse(cors("*", "none").admin().enabled());
+        assertTrue(cors("*", "none").wallets().anyOrigin());
     }
 
     @Test
@@ -79,7 +85,7 @@ class CorsFilterTest {
 
     @Test
     void theBackOfficeAnswersPreflightsOnlyForItsOwnOriginsAndAllowsDelete() {
-        CorsFilter filter = new CorsFilter(new CorsSettings("*", "https://backoffice.example.com"));
+        CorsFilter filter = new CorsFilter(cors("*", "https://backoffice.example.com"));
         Response listed = preflight(filter, "admin/credential-offers", "https://backoffice.example.com");
         assertEquals(204, listed.getStatus());
         assertTrue(listed.getHeaderString("Access-Control-Allow-Methods").contains("DELETE"));
@@ -90,14 +96,14 @@ class CorsFilterTest {
         MultivaluedMap<String, Object> own = answer(filter, "admin/credential-offers", "https://backoffice.example.com");
         assertEquals("https://backoffice.example.com", own.getFirst("Access-Control-Allow-Origin"));
 
-        CorsFilter closed = new CorsFilter(new CorsSettings("*", "none"));
+        CorsFilter closed = new CorsFilter(cors("*", "none"));
         assertEquals(null, preflight(closed, "admin/credential-offers", "https://backoffice.example.com"));
         assertTrue(answer(closed, "admin/credential-offers", "https://backoffice.example.com").isEmpty());
     }
 
     @Test
     void walletAnswersExposeTheHeadersABrowserWalletReads() {
-        CorsFilter filter = new CorsFilter(new CorsSettings("*", "none"));
+        CorsFilter filter = new CorsFilter(cors("*", "none"));
         MultivaluedMap<String, Object> headers = answer(filter, "oid4vci/credential", "https://wallet.example.com");
         assertEquals("*", headers.getFirst("Access-Control-Allow-Origin"));
         assertEquals(CorsFilter.EXPOSED_HEADERS, headers.getFirst("Access-Control-Expose-Headers"));

@@ -18,6 +18,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openissuer.platform.ConfigurationException;
+import org.openissuer.platform.Settings;
 
 /**
  * How the back-office API authenticates: the standard MicroProfile JWT properties (so
@@ -26,12 +27,17 @@ import org.openissuer.platform.ConfigurationException;
  * Without a key the admin API refuses every request; the deployment still starts.
  */
 @ApplicationScoped
-public class AdminSettings {
+public class AdminSettings implements Settings {
 
     static final String PUBLIC_KEY = "mp.jwt.verify.publickey";
     static final String LOCATION = "mp.jwt.verify.publickey.location";
     static final String ALGORITHM = "mp.jwt.verify.publickey.algorithm";
     static final String CLOCK_SKEW = "mp.jwt.verify.clock.skew";
+    static final String ISSUER = "mp.jwt.verify.issuer";
+    static final String AUDIENCES = "mp.jwt.verify.audiences";
+    static final String TOKEN_HEADER = "mp.jwt.token.header";
+    static final String TOKEN_COOKIE = "mp.jwt.token.cookie";
+    static final String GROUP = "issuer.admin.group";
     static final String REFRESH = "issuer.admin.keys-refresh-seconds";
     // asymmetric only: an HMAC secret in a public-key property would let anyone who reads it mint admin tokens
     static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
@@ -39,55 +45,51 @@ public class AdminSettings {
             JWSAlgorithm.ES512);
     private static final Logger LOG = Logger.getLogger(AdminSettings.class.getName());
 
-    @Inject
-    @ConfigProperty(name = PUBLIC_KEY)
-    Optional<String> publicKey;
-
-    @Inject
-    @ConfigProperty(name = LOCATION)
-    Optional<String> location;
-
-    @Inject
-    @ConfigProperty(name = "mp.jwt.verify.issuer")
-    Optional<String> issuer;
-
-    @Inject
-    @ConfigProperty(name = "mp.jwt.verify.audiences")
-    Optional<List<String>> audiences;
-
-    @Inject
-    @ConfigProperty(name = ALGORITHM)
-    Optional<String> algorithm;
-
-    @Inject
-    @ConfigProperty(name = CLOCK_SKEW, defaultValue = "60")
-    int clockSkewSeconds;
-
-    @Inject
-    @ConfigProperty(name = "mp.jwt.token.header", defaultValue = "Authorization")
-    String tokenHeader;
-
-    @Inject
-    @ConfigProperty(name = "mp.jwt.token.cookie", defaultValue = "Bearer")
-    String tokenCookie;
-
-    @Inject
-    @ConfigProperty(name = "issuer.admin.group", defaultValue = "issuer-admin")
-    String group;
-
-    @Inject
-    @ConfigProperty(name = REFRESH, defaultValue = "60")
-    long refreshSeconds;
-
+    private final Optional<String> publicKey;
+    private final Optional<String> location;
+    private final Optional<String> issuer;
+    private final Optional<List<String>> audiences;
+    private final Optional<String> algorithm;
+    private final int clockSkewSeconds;
+    private final String tokenHeader;
+    private final String tokenCookie;
+    private final String group;
+    private final long refreshSeconds;
     private Optional<AdminTokenVerifier> verifier = Optional.empty();
 
+    /** For the CDI proxy only. */
+    protected AdminSettings() {
+        this(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0, "", "", "", 0);
+    }
+
+    @Inject
+    public AdminSettings(@ConfigProperty(name = PUBLIC_KEY) Optional<String> publicKey,
+            @ConfigProperty(name = LOCATION) Optional<String> location,
+            @ConfigProperty(name = ISSUER) Optional<String> issuer,
+            @ConfigProperty(name = AUDIENCES) Optional<List<String>> audiences,
+            @ConfigProperty(name = ALGORITHM) Optional<String> algorithm,
+            @ConfigProperty(name = CLOCK_SKEW) int clockSkewSeconds,
+            @ConfigProperty(name = TOKEN_HEADER) String tokenHeader,
+            @ConfigProperty(name = TOKEN_COOKIE) String tokenCookie,
+            @ConfigProperty(name = GROUP) String group,
+            @ConfigProperty(name = REFRESH) long refreshSeconds) {
+        this.publicKey = publicKey;
+        this.location = location;
+        this.issuer = issuer;
+        this.audiences = audiences;
+        this.algorithm = algorithm;
+        this.clockSkewSeconds = clockSkewSeconds;
+        this.tokenHeader = tokenHeader;
+        this.tokenCookie = tokenCookie;
+        this.group = group;
+        this.refreshSeconds = refreshSeconds;
+    }
+
+    /** Called once, from Startup: fails the deployment on a setting that cannot work. */
+    @Override
     public void validate() {
-        if (clockSkewSeconds < 0 || clockSkewSeconds > 600) {
-            throw new ConfigurationException(CLOCK_SKEW, "must be between 0 and 600 seconds, is " + clockSkewSeconds);
-        }
-        if (refreshSeconds < 1) {
-            throw new ConfigurationException(REFRESH, "must be at least 1 second, is " + refreshSeconds);
-        }
+        ConfigurationException.requireBetween(CLOCK_SKEW, clockSkewSeconds, 0, 600, "seconds");
+        ConfigurationException.requireAtLeast(REFRESH, refreshSeconds, 1, "second");
         Optional<String> inline = publicKey.filter(k -> !k.isBlank());
         Optional<String> file = location.filter(l -> !l.isBlank());
         if (inline.isPresent() && file.isPresent()) {

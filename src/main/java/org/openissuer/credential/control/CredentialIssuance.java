@@ -105,7 +105,6 @@ public class CredentialIssuance {
 
     /** Called once at deployment, after the keys are loaded. */
     public void prepare() {
-        issuance.validate();
         sdJwt = new SdJwtVcIssuer(keys.signingKeys().active(), clock, issuance.decoys());
         proofs = new JwtProofVerifier(clock);
     }

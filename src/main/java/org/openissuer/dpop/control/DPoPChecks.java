@@ -53,7 +53,6 @@ public class DPoPChecks {
 
     /** Called once at deployment, after the keys are loaded. */
     public void prepare() {
-        settings.validate();
         verifier = new DPoPVerifier(clock, settings.algorithms(), settings.iatWindow());
         byte[] shared = keys.authorizationServerKeys().active().getD().decode();
         nonces = new DPoPNonces(DPoPNonces.secretFrom(shared), NONCE_SLOT_SECONDS, clock);

@@ -12,34 +12,41 @@ import com.nimbusds.jose.JWSAlgorithm;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openissuer.platform.ConfigurationException;
+import org.openissuer.platform.Settings;
 
 /** DPoP (RFC 9449) settings; checked at deployment. */
 @ApplicationScoped
-public class DPoPSettings {
+public class DPoPSettings implements Settings {
 
     static final String REQUIRED = "issuer.dpop.required";
     static final String NONCE_REQUIRED = "issuer.dpop.nonce-required";
     static final String ALGORITHMS = "issuer.dpop.algorithms";
     static final String IAT_WINDOW = "issuer.dpop.iat-window-seconds";
 
-    @Inject
-    @ConfigProperty(name = REQUIRED, defaultValue = "false")
-    boolean required;
-
-    @Inject
-    @ConfigProperty(name = NONCE_REQUIRED, defaultValue = "false")
-    boolean nonceRequired;
-
-    @Inject
-    @ConfigProperty(name = ALGORITHMS, defaultValue = "ES256,ES384,ES512,PS256,RS256")
-    List<String> algorithmNames;
-
-    @Inject
-    @ConfigProperty(name = IAT_WINDOW, defaultValue = "60")
-    long iatWindowSeconds;
-
+    private final boolean required;
+    private final boolean nonceRequired;
+    private final long iatWindowSeconds;
+    private List<String> algorithmNames;
     private Set<JWSAlgorithm> algorithms;
 
+    /** For the CDI proxy only. */
+    protected DPoPSettings() {
+        this(false, false, List.of(), 0);
+    }
+
+    @Inject
+    public DPoPSettings(@ConfigProperty(name = REQUIRED) boolean required,
+            @ConfigProperty(name = NONCE_REQUIRED) boolean nonceRequired,
+            @ConfigProperty(name = ALGORITHMS) List<String> algorithmNames,
+            @ConfigProperty(name = IAT_WINDOW) long iatWindowSeconds) {
+        this.required = required;
+        this.nonceRequired = nonceRequired;
+        this.algorithmNames = List.copyOf(algorithmNames);
+        this.iatWindowSeconds = iatWindowSeconds;
+    }
+
+    /** Called once, from Startup: fails the deployment on a setting that cannot work. */
+    @Override
     public void validate() {
         Set<JWSAlgorithm> parsed = new LinkedHashSet<>();
         for (String name : algorithmNames) {
@@ -53,9 +60,7 @@ public class DPoPSettings {
         if (parsed.isEmpty()) {
             throw new ConfigurationException(ALGORITHMS, "must name at least one algorithm");
         }
-        if (iatWindowSeconds < 5 || iatWindowSeconds > 600) {
-            throw new ConfigurationException(IAT_WINDOW, "must be between 5 and 600 seconds, is " + iatWindowSeconds);
-        }
+        ConfigurationException.requireBetween(IAT_WINDOW, iatWindowSeconds, 5, 600, "seconds");
         algorithms = Set.copyOf(parsed);
         algorithmNames = parsed.stream().map(JWSAlgorithm::getName).toList();
     }

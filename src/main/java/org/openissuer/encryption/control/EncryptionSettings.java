@@ -6,30 +6,38 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import org.openissuer.platform.ConfigurationException;
+import org.openissuer.platform.Settings;
 
 /** Settings of credential request and response encryption (OID4VCI 1.0 §10), checked at deployment. */
 @ApplicationScoped
-public class EncryptionSettings {
+public class EncryptionSettings implements Settings {
 
     static final String REQUEST_REQUIRED = "issuer.encryption.request-required";
     static final String RESPONSE_REQUIRED = "issuer.encryption.response-required";
     static final String DRAFT13_PLAINTEXT = "issuer.encryption.draft13-plaintext-response-request";
 
-    // read as text: MicroProfile Config turns any typo into false, and a typo here weakens security
-    @Inject
-    @ConfigProperty(name = REQUEST_REQUIRED, defaultValue = "false")
-    String requestRequired;
-
-    @Inject
-    @ConfigProperty(name = RESPONSE_REQUIRED, defaultValue = "false")
-    String responseRequired;
-
-    @Inject
-    @ConfigProperty(name = DRAFT13_PLAINTEXT, defaultValue = "true")
-    String draft13Plaintext;
-
+    private final String requestRequired;
+    private final String responseRequired;
+    private final String draft13Plaintext;
     private EncryptionPolicy policy;
 
+    /** For the CDI proxy only. */
+    protected EncryptionSettings() {
+        this("false", "false", "true");
+    }
+
+    // read as text: MicroProfile Config turns any typo into false, and a typo here weakens security
+    @Inject
+    public EncryptionSettings(@ConfigProperty(name = REQUEST_REQUIRED) String requestRequired,
+            @ConfigProperty(name = RESPONSE_REQUIRED) String responseRequired,
+            @ConfigProperty(name = DRAFT13_PLAINTEXT) String draft13Plaintext) {
+        this.requestRequired = requestRequired;
+        this.responseRequired = responseRequired;
+        this.draft13Plaintext = draft13Plaintext;
+    }
+
+    /** Called once, from Startup: fails the deployment on a flag that is neither true nor false. */
+    @Override
     public void validate() {
         policy = new EncryptionPolicy(flag(REQUEST_REQUIRED, requestRequired), flag(RESPONSE_REQUIRED, responseRequired),
                 flag(DRAFT13_PLAINTEXT, draft13Plaintext));
@@ -47,9 +55,6 @@ public class EncryptionSettings {
     }
 
     public EncryptionPolicy policy() {
-        if (policy == null) {
-            validate();
-        }
         return policy;
     }
 }

@@ -1,14 +1,7 @@
 package org.openissuer.keys.control;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.ParseException;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -27,14 +20,11 @@ import com.nimbusds.jose.crypto.RSAEncrypter;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jose.util.JSONObjectUtils;
 
 import org.openissuer.platform.ConfigurationException;
-import org.openissuer.platform.PrivateFiles;
 
 /**
  * Reads the request encryption keys named by {@value #KEYS_PROPERTY} (a JWK set file), or
@@ -56,54 +46,28 @@ public final class EncryptionKeyLoader {
     public static EncryptionKeys load(Optional<Path> keysFile, Path dataDir) {
         if (keysFile.isPresent()) {
             Path file = keysFile.get();
-            if (!Files.isReadable(file)) {
-                throw new ConfigurationException(KEYS_PROPERTY, "cannot read key file " + file);
-            }
-            return new EncryptionKeys(validate(read(file, "key file " + file)));
+            KeyFiles.requireReadable(file, KEYS_PROPERTY);
+            return new EncryptionKeys(validate(KeyFiles.readJwks(file, "key file " + file, KEYS_PROPERTY)));
         }
-        Path generated = dataDir.resolve(GENERATED_FILE);
-        if (!Files.exists(generated)) {
-            generate(generated);
-        } else {
-            warnIfShared(generated);
-            LOG.warning(() -> "Request encryption: using the key generated earlier in " + generated + "; configure "
-                    + KEYS_PROPERTY + " (" + KeyRole.env(KEYS_PROPERTY) + ") with managed keys for production.");
-        }
-        return new EncryptionKeys(validate(read(generated, "the generated key file " + generated)));
-    }
-
-    private static List<JWK> read(Path file, String what) {
-        try {
-            Map<String, Object> json = JSONObjectUtils.parse(Files.readString(file, StandardCharsets.UTF_8));
-            return json.containsKey("keys") ? JWKSet.parse(json).getKeys() : List.of(JWK.parse(json));
-        } catch (IOException | ParseException e) {
-            throw new ConfigurationException(KEYS_PROPERTY, what + " is not a JWK or JWK set", e);
-        }
+        Path generated = KeyFiles.generated(dataDir.resolve(GENERATED_FILE), KEYS_PROPERTY, LOG,
+                () -> new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.ENCRYPTION).algorithm(JWEAlgorithm.ECDH_ES)
+                        .keyIDFromThumbprint(true).generate(),
+                key -> LOG.warning(() -> "No request encryption key configured (" + KEYS_PROPERTY + " / "
+                        + KeyRole.env(KEYS_PROPERTY) + "): generated EC P-256 key '" + key.getKeyID() + "' in "
+                        + dataDir.resolve(GENERATED_FILE) + " (owner-only permissions)."),
+                () -> "Request encryption: using the key generated earlier in " + dataDir.resolve(GENERATED_FILE)
+                        + "; configure " + KEYS_PROPERTY + " (" + KeyRole.env(KEYS_PROPERTY) + ") with managed keys for production.");
+        return new EncryptionKeys(validate(KeyFiles.readJwks(generated, "the generated key file " + generated, KEYS_PROPERTY)));
     }
 
     static List<JWK> validate(List<JWK> jwks) {
-        if (jwks.isEmpty()) {
-            throw new ConfigurationException(KEYS_PROPERTY, "the key set is empty");
-        }
-        List<JWK> keys = new ArrayList<>();
-        Set<String> kids = new HashSet<>();
-        for (JWK jwk : jwks) {
-            String label = jwk.getKeyID() == null ? "a key without kid" : "key '" + jwk.getKeyID() + "'";
+        return KeyFiles.validate(jwks, KEYS_PROPERTY, (jwk, label) -> {
             if (!jwk.isPrivate()) {
                 throw new ConfigurationException(KEYS_PROPERTY, label + " has no private part, so it cannot decrypt");
             }
-            if (jwk.getKeyUse() != null && !KeyUse.ENCRYPTION.equals(jwk.getKeyUse())) {
-                throw new ConfigurationException(KEYS_PROPERTY, label + " has use '" + jwk.getKeyUse().identifier()
-                        + "', expected enc");
-            }
-            JWK key = complete(jwk, algorithmFor(jwk, label), label);
-            if (!kids.add(key.getKeyID())) {
-                throw new ConfigurationException(KEYS_PROPERTY, "kid '" + key.getKeyID() + "' is used by two keys");
-            }
-            proveUsable(key);
-            keys.add(key);
-        }
-        return keys;
+            KeyFiles.requireUse(jwk, KeyUse.ENCRYPTION, label, KEYS_PROPERTY);
+            return complete(jwk, algorithmFor(jwk, label), label);
+        }, EncryptionKeyLoader::proveUsable);
     }
 
     // A private half that does not match its public half would publish a key nobody can use
@@ -116,16 +80,6 @@ public final class EncryptionKeyLoader {
         } catch (JOSEException | RuntimeException e) {
             throw new ConfigurationException(KEYS_PROPERTY, "key '" + key.getKeyID()
                     + "': private and public parts do not belong together", e);
-        }
-    }
-
-    private static void warnIfShared(Path file) {
-        try {
-            if (!PrivateFiles.isOwnerOnly(file)) {
-                LOG.severe(() -> "Key file " + file + " is readable by other users: chmod 600 it");
-            }
-        } catch (IOException e) {
-            LOG.warning(() -> "Cannot read the permissions of " + file + ": " + e.getMessage());
         }
     }
 
@@ -158,18 +112,6 @@ public final class EncryptionKeyLoader {
             return (jwk.getKeyID() == null ? b.keyIDFromThumbprint() : b).build();
         } catch (JOSEException e) {
             throw new ConfigurationException(KEYS_PROPERTY, "cannot compute a kid for " + label, e);
-        }
-    }
-
-    private static void generate(Path file) {
-        try {
-            ECKey key = new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.ENCRYPTION).algorithm(JWEAlgorithm.ECDH_ES)
-                    .keyIDFromThumbprint(true).generate();
-            PrivateFiles.writeNew(file, new JWKSet(key).toString(false));
-            LOG.warning(() -> "No request encryption key configured (" + KEYS_PROPERTY + " / " + KeyRole.env(KEYS_PROPERTY)
-                    + "): generated EC P-256 key '" + key.getKeyID() + "' in " + file + " (owner-only permissions).");
-        } catch (JOSEException | IOException e) {
-            throw new ConfigurationException(KEYS_PROPERTY, "no key configured and cannot store a generated key in " + file, e);
         }
     }
 }

@@ -2,7 +2,6 @@ package org.openissuer.keys.control;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -11,15 +10,11 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
-import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Logger;
 
 import com.nimbusds.jose.JOSEException;
@@ -33,10 +28,8 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jose.util.JSONObjectUtils;
 
 import org.openissuer.platform.ConfigurationException;
-import org.openissuer.platform.PrivateFiles;
 
 /**
  * Reads the signing keys named by configuration, or generates and keeps one when none is
@@ -84,51 +77,34 @@ public final class SigningKeyLoader {
             }
             return select(keys, activeKid);
         }
-        Path generated = dataDir.resolve(role.generatedFile());
-        if (!Files.exists(generated)) {
-            generate(generated);
-        } else {
-            warnIfShared(generated);
-            LOG.warning(() -> role.purpose() + " key: using the key generated earlier in " + generated
-                    + "; configure " + keysProperty + " (" + KeyRole.env(keysProperty) + ") with managed keys for production.");
-        }
-        return select(validate(readJwks(generated, "the generated key file " + generated)), activeKid);
-    }
-
-    private void warnIfShared(Path file) {
-        try {
-            if (!PrivateFiles.isOwnerOnly(file)) {
-                LOG.severe(() -> "Key file " + file + " is readable by other users: chmod 600 it");
-            }
-        } catch (IOException e) {
-            LOG.warning(() -> "Cannot read the permissions of " + file + ": " + e.getMessage());
-        }
+        Path file = dataDir.resolve(role.generatedFile());
+        Path generated = KeyFiles.generated(file, keysProperty, LOG,
+                () -> new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE).algorithm(SigningKeys.ALGORITHM)
+                        .keyIDFromThumbprint(true).generate(),
+                key -> LOG.warning(() -> "\n*****************************************************************\n"
+                        + "* NO SIGNING KEY CONFIGURED (" + keysProperty + " / " + KeyRole.env(keysProperty) + ") for "
+                        + role.purpose() + ".\n"
+                        + "* Generated a new ES256 key '" + key.getKeyID() + "' and stored it in\n"
+                        + "* " + file + " (owner-only permissions).\n"
+                        + "* Fine for development; in production configure managed keys.\n"
+                        + "*****************************************************************"),
+                () -> role.purpose() + " key: using the key generated earlier in " + file + "; configure " + keysProperty
+                        + " (" + KeyRole.env(keysProperty) + ") with managed keys for production.");
+        return select(validate(KeyFiles.readJwks(generated, "the generated key file " + generated, keysProperty)), activeKid);
     }
 
     private List<JWK> read(Path file, Optional<char[]> password) {
-        if (!Files.isReadable(file)) {
-            throw new ConfigurationException(keysProperty, "cannot read key file " + file);
-        }
+        KeyFiles.requireReadable(file, keysProperty);
         if (isKeystore(file)) {
             return readPkcs12(file, password.orElseThrow(() -> new ConfigurationException(passwordProperty,
                     "the PKCS#12 keystore " + file + " needs a password (" + KeyRole.env(passwordProperty) + ")")));
         }
-        return readJwks(file, "key file " + file);
+        return KeyFiles.readJwks(file, "key file " + file, keysProperty);
     }
 
     private boolean isKeystore(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".p12") || name.endsWith(".pfx");
-    }
-
-    private List<JWK> readJwks(Path file, String what) {
-        try {
-            // A set is an object with a "keys" member; a bare JWK may still mention "keys" (e.g. as its kid)
-            Map<String, Object> json = JSONObjectUtils.parse(Files.readString(file, StandardCharsets.UTF_8));
-            return json.containsKey("keys") ? JWKSet.parse(json).getKeys() : List.of(JWK.parse(json));
-        } catch (IOException | ParseException e) {
-            throw new ConfigurationException(keysProperty, what + " is not a JWK or JWK set", e);
-        }
     }
 
     private List<JWK> readPkcs12(Path file, char[] password) {
@@ -166,32 +142,20 @@ public final class SigningKeyLoader {
     }
 
     private List<ECKey> validate(List<JWK> jwks) {
-        if (jwks.isEmpty()) {
-            throw new ConfigurationException(keysProperty, "the key set is empty");
-        }
-        List<ECKey> keys = new ArrayList<>();
-        Set<String> kids = new HashSet<>();
-        for (JWK jwk : jwks) {
-            String label = jwk.getKeyID() == null ? "a key without kid" : "key '" + jwk.getKeyID() + "'";
+        return KeyFiles.validate(jwks, keysProperty, (jwk, label) -> {
             if (!(jwk instanceof ECKey ec) || !Curve.P_256.equals(ec.getCurve())) {
                 throw new ConfigurationException(keysProperty, label + " is not an EC P-256 key: only ES256 is supported");
             }
             if (jwk.getAlgorithm() != null && !SigningKeys.ALGORITHM.equals(jwk.getAlgorithm())) {
                 throw new ConfigurationException(keysProperty, label + " has alg " + jwk.getAlgorithm() + ", expected ES256");
             }
-            if (jwk.getKeyUse() != null && !KeyUse.SIGNATURE.equals(jwk.getKeyUse())) {
-                throw new ConfigurationException(keysProperty, label + " has use '" + jwk.getKeyUse().identifier() + "', expected sig");
-            }
-            ECKey key = ec.getKeyID() == null ? withThumbprintKid(ec) : ec;
-            if (!kids.add(key.getKeyID())) {
-                throw new ConfigurationException(keysProperty, "kid '" + key.getKeyID() + "' is used by two keys");
-            }
+            KeyFiles.requireUse(jwk, KeyUse.SIGNATURE, label, keysProperty);
+            return ec.getKeyID() == null ? withThumbprintKid(ec) : ec;
+        }, key -> {
             if (key.isPrivate()) {
                 proveUsable(key);
             }
-            keys.add(key);
-        }
-        return keys;
+        });
     }
 
     private SigningKeys select(List<ECKey> keys, Optional<String> activeKid) {
@@ -230,22 +194,6 @@ public final class SigningKeyLoader {
             return new ECKey.Builder(key).keyIDFromThumbprint().build();
         } catch (JOSEException e) {
             throw new ConfigurationException(keysProperty, "cannot compute a kid for a key", e);
-        }
-    }
-
-    private void generate(Path file) {
-        try {
-            ECKey key = new ECKeyGenerator(Curve.P_256)
-                    .keyUse(KeyUse.SIGNATURE).algorithm(SigningKeys.ALGORITHM).keyIDFromThumbprint(true).generate();
-            PrivateFiles.writeNew(file, new JWKSet(key).toString(false));
-            LOG.warning(() -> "\n*****************************************************************\n"
-                    + "* NO SIGNING KEY CONFIGURED (" + keysProperty + " / " + KeyRole.env(keysProperty) + ") for " + role.purpose() + ".\n"
-                    + "* Generated a new ES256 key '" + key.getKeyID() + "' and stored it in\n"
-                    + "* " + file + " (owner-only permissions).\n"
-                    + "* Fine for development; in production configure managed keys.\n"
-                    + "*****************************************************************");
-        } catch (JOSEException | IOException e) {
-            throw new ConfigurationException(keysProperty, "no key configured and cannot store a generated key in " + file, e);
         }
     }
 }

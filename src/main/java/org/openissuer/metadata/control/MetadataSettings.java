@@ -8,28 +8,37 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import org.openissuer.platform.ConfigurationException;
+import org.openissuer.platform.Settings;
 
 /** Which members the metadata publishes for pre-1.0 wallets (docs/dialects.md). */
 @ApplicationScoped
-public class MetadataSettings {
+public class MetadataSettings implements Settings {
 
     static final String LEGACY_MEMBERS = "issuer.metadata.legacy-members";
     static final String LEGACY_CLAIMS = "issuer.metadata.legacy-claims";
 
-    private final boolean legacyMembers;
-    private final LegacyMetadata.ClaimsShape claimsShape;
+    private final String legacyMembersText;
+    private final String legacyClaimsText;
+    private boolean legacyMembers;
+    private LegacyMetadata.ClaimsShape claimsShape;
 
     /** For the CDI proxy only. */
     protected MetadataSettings() {
-        this.legacyMembers = false;
-        this.claimsShape = null;
+        this("false", "draft-13");
     }
 
     @Inject
-    public MetadataSettings(@ConfigProperty(name = LEGACY_MEMBERS, defaultValue = "true") String legacyMembers,
-            @ConfigProperty(name = LEGACY_CLAIMS, defaultValue = "draft-13") String legacyClaims) {
-        this.legacyMembers = flag(legacyMembers);
-        this.claimsShape = shape(legacyClaims);
+    public MetadataSettings(@ConfigProperty(name = LEGACY_MEMBERS) String legacyMembers,
+            @ConfigProperty(name = LEGACY_CLAIMS) String legacyClaims) {
+        this.legacyMembersText = legacyMembers;
+        this.legacyClaimsText = legacyClaims;
+    }
+
+    /** Called once, from Startup: fails the deployment on a value it does not know. */
+    @Override
+    public void validate() {
+        legacyMembers = flag(legacyMembersText);
+        claimsShape = shape(legacyClaimsText);
     }
 
     public boolean legacyMembers() {

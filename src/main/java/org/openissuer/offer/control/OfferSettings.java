@@ -7,10 +7,11 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openissuer.platform.ConfigurationException;
+import org.openissuer.platform.Settings;
 
 /** Settings of the credential offers the back-office API creates; checked at deployment. */
 @ApplicationScoped
-public class OfferSettings {
+public class OfferSettings implements Settings {
 
     static final String DEFAULT_EXPIRES_IN = "issuer.offer.default-expires-in-seconds";
     static final String MAX_EXPIRES_IN = "issuer.offer.max-expires-in-seconds";
@@ -18,30 +19,30 @@ public class OfferSettings {
     static final int MIN_TX_CODE_LENGTH = 4;
     static final int MAX_TX_CODE_LENGTH = 12;
 
-    @Inject
-    @ConfigProperty(name = DEFAULT_EXPIRES_IN, defaultValue = "900")
-    long defaultExpiresIn;
+    private final long defaultExpiresIn;
+    private final long maxExpiresIn;
+    private final int txCodeLength;
+
+    /** For the CDI proxy only. */
+    protected OfferSettings() {
+        this(0, 0, 0);
+    }
 
     @Inject
-    @ConfigProperty(name = MAX_EXPIRES_IN, defaultValue = "2592000")
-    long maxExpiresIn;
+    public OfferSettings(@ConfigProperty(name = DEFAULT_EXPIRES_IN) long defaultExpiresIn,
+            @ConfigProperty(name = MAX_EXPIRES_IN) long maxExpiresIn, @ConfigProperty(name = TX_CODE_LENGTH) int txCodeLength) {
+        this.defaultExpiresIn = defaultExpiresIn;
+        this.maxExpiresIn = maxExpiresIn;
+        this.txCodeLength = txCodeLength;
+    }
 
-    @Inject
-    @ConfigProperty(name = TX_CODE_LENGTH, defaultValue = "6")
-    int txCodeLength;
-
+    /** Called once, from Startup: fails the deployment on a setting that cannot work. */
+    @Override
     public void validate() {
-        if (maxExpiresIn < 1 || maxExpiresIn > 31_536_000) {
-            throw new ConfigurationException(MAX_EXPIRES_IN, "must be between 1 and 31536000 seconds, is " + maxExpiresIn);
-        }
-        if (defaultExpiresIn < 1 || defaultExpiresIn > maxExpiresIn) {
-            throw new ConfigurationException(DEFAULT_EXPIRES_IN,
-                    "must be between 1 and " + MAX_EXPIRES_IN + " (" + maxExpiresIn + "), is " + defaultExpiresIn);
-        }
-        if (!txCodeLengthAllowed(txCodeLength)) {
-            throw new ConfigurationException(TX_CODE_LENGTH,
-                    "must be between " + MIN_TX_CODE_LENGTH + " and " + MAX_TX_CODE_LENGTH + ", is " + txCodeLength);
-        }
+        ConfigurationException.requireBetween(MAX_EXPIRES_IN, maxExpiresIn, 1, 31_536_000, "seconds");
+        ConfigurationException.requireBetween(DEFAULT_EXPIRES_IN, defaultExpiresIn, 1, maxExpiresIn, "seconds",
+                "at most " + MAX_EXPIRES_IN);
+        ConfigurationException.requireBetween(TX_CODE_LENGTH, txCodeLength, MIN_TX_CODE_LENGTH, MAX_TX_CODE_LENGTH);
     }
 
     public Duration defaultExpiresIn() {

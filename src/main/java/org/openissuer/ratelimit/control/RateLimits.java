@@ -55,7 +55,6 @@ public class RateLimits {
 
     /** Called once at deployment, after the migrations created rate_limit_bucket. */
     public void start() {
-        settings.validate();
         limiter = new SharedWindowLimiter(settings.window(), settings.maxKeys(), clock);
         store = new JdbcBucketStore(dataSource);
         if (settings.enabled()) {

@@ -2,32 +2,26 @@ package org.openissuer.ratelimit.entity;
 
 /** What is limited: an endpoint and the kind of key it counts by, each with its own setting. */
 public enum Limited {
-    CREDENTIAL_PER_PRINCIPAL("credential", "per-principal", 600),
-    CREDENTIAL_PER_ADDRESS("credential", "per-address", 6_000),
-    NONCE_PER_ADDRESS("nonce", "per-address", 6_000),
-    TOKEN_PER_ADDRESS("token", "per-address", 600);
+    CREDENTIAL_PER_PRINCIPAL("credential", "per-principal"),
+    CREDENTIAL_PER_ADDRESS("credential", "per-address"),
+    NONCE_PER_ADDRESS("nonce", "per-address"),
+    TOKEN_PER_ADDRESS("token", "per-address");
 
     private final String endpoint;
     private final String kind;
-    private final int defaultLimit;
 
-    Limited(String endpoint, String kind, int defaultLimit) {
+    Limited(String endpoint, String kind) {
         this.endpoint = endpoint;
         this.kind = kind;
-        this.defaultLimit = defaultLimit;
     }
 
     public String endpoint() {
         return endpoint;
     }
 
-    /** issuer.rate-limit.&lt;endpoint&gt;.&lt;kind&gt;: requests per window. */
+    /** issuer.rate-limit.&lt;endpoint&gt;.&lt;kind&gt;: requests per window (default in microprofile-config.properties). */
     public String property() {
         return "issuer.rate-limit." + endpoint + "." + kind;
-    }
-
-    public int defaultLimit() {
-        return defaultLimit;
     }
 
     public String describe() {

@@ -69,16 +69,10 @@ public class AccessTokens {
             JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256,
             JWSAlgorithm.ES384, JWSAlgorithm.ES512);
 
-    static final String OWN_SKEW = "issuer.token.clock-skew-seconds";
-    static final String EXTERNAL_SKEW = "issuer.trusted-authorization-servers.clock-skew-seconds";
-
     private final IssuerSettings settings;
     private final IssuerKeys keys;
     private final Optional<String> serversFile;
-    // our own tokens are checked against the clock that minted them: only a few seconds of leeway on exp
-    private final int ownClockSkewSeconds;
-    // another server's clock may drift from ours
-    private final int externalClockSkewSeconds;
+    private final TokenSettings tokenSettings;
 
     private final Map<String, Trusted> byIssuer = new LinkedHashMap<>();
     // issue 7: a token's signature and claims are checked once, then the exact token is known until its exp
@@ -87,33 +81,29 @@ public class AccessTokens {
     @Inject
     public AccessTokens(IssuerSettings settings, IssuerKeys keys,
             @ConfigProperty(name = TrustedServersParser.PROPERTY) Optional<String> serversFile,
-            @ConfigProperty(name = OWN_SKEW, defaultValue = "5") int ownClockSkewSeconds,
-            @ConfigProperty(name = EXTERNAL_SKEW, defaultValue = "30") int externalClockSkewSeconds, Clock clock) {
+            TokenSettings tokenSettings, Clock clock) {
         this.settings = settings;
         this.keys = keys;
         this.serversFile = serversFile;
-        this.ownClockSkewSeconds = ownClockSkewSeconds;
-        this.externalClockSkewSeconds = externalClockSkewSeconds;
+        this.tokenSettings = tokenSettings;
         this.verified = new ExpiringCache<>(VERIFIED_TOKENS, clock);
     }
 
     protected AccessTokens() {
-        this(null, null, null, 0, 0, null);
+        this(null, null, null, null, null);
     }
 
     private record Trusted(TrustedAuthorizationServer server, DefaultJWTProcessor<SecurityContext> processor) {
     }
 
     public void load() {
-        checkSkew(OWN_SKEW, ownClockSkewSeconds, 60);
-        checkSkew(EXTERNAL_SKEW, externalClockSkewSeconds, 300);
         String issuer = settings.identifier().value();
         byIssuer.clear();
         verified.clear();
         TrustedAuthorizationServer builtIn = new TrustedAuthorizationServer(issuer, Optional.empty(), issuer, Map.of(), true);
         SigningKeys asKeys = keys.authorizationServerKeys();
         byIssuer.put(issuer, new Trusted(builtIn, processor(builtIn, new ImmutableJWKSet<>(asKeys.publicJwks()),
-                Set.of(SigningKeys.ALGORITHM), new DefaultJOSEObjectTypeVerifier<>(AccessTokenFormat.TYPE), ownClockSkewSeconds)));
+                Set.of(SigningKeys.ALGORITHM), new DefaultJOSEObjectTypeVerifier<>(AccessTokenFormat.TYPE), tokenSettings.ownClockSkewSeconds())));
         for (TrustedAuthorizationServer server : external()) {
             if (byIssuer.containsKey(server.issuer())) {
                 throw new ConfigurationException(TrustedServersParser.PROPERTY,
@@ -122,14 +112,8 @@ public class AccessTokens {
             // RFC 9068 §2.1 asks for at+jwt, but widespread servers (e.g. Keycloak) still send JWT
             byIssuer.put(server.issuer(), new Trusted(server, processor(server, keySource(server), EXTERNAL_ALGORITHMS,
                     new DefaultJOSEObjectTypeVerifier<>(AccessTokenFormat.TYPE, JOSEObjectType.JWT,
-                            new JOSEObjectType("application/at+jwt"), null), externalClockSkewSeconds)));
+                            new JOSEObjectType("application/at+jwt"), null), tokenSettings.externalClockSkewSeconds())));
             LOG.info(() -> "Trusting access tokens of " + server.issuer() + " (keys from " + server.jwks().orElseThrow() + ")");
-        }
-    }
-
-    private static void checkSkew(String property, int seconds, int max) {
-        if (seconds < 0 || seconds > max) {
-            throw new ConfigurationException(property, "must be between 0 and " + max + " seconds, is " + seconds);
         }
     }
 

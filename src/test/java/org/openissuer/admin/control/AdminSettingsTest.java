@@ -17,18 +17,13 @@ import org.openissuer.testsupport.TestKeys;
 class AdminSettingsTest {
 
     private static AdminSettings settings(Optional<String> publicKey, Optional<String> location, Optional<String> algorithm) {
-        AdminSettings settings = new AdminSettings();
-        settings.publicKey = publicKey;
-        settings.location = location;
-        settings.issuer = Optional.of(AdminTokens.IDP);
-        settings.audiences = Optional.empty();
-        settings.algorithm = algorithm;
-        settings.clockSkewSeconds = 60;
-        settings.tokenHeader = "Authorization";
-        settings.tokenCookie = "Bearer";
-        settings.group = "issuer-admin";
-        settings.refreshSeconds = 60;
-        return settings;
+        return settings(publicKey, location, algorithm, 60);
+    }
+
+    private static AdminSettings settings(Optional<String> publicKey, Optional<String> location, Optional<String> algorithm,
+            int clockSkewSeconds) {
+        return new AdminSettings(publicKey, location, Optional.of(AdminTokens.IDP), Optional.empty(), algorithm,
+                clockSkewSeconds, "Authorization", "Bearer", "issuer-admin", 60);
     }
 
     @Test
@@ -64,8 +59,8 @@ class AdminSettingsTest {
 
     @Test
     void refusesAnUnreasonableClockSkew() {
-        AdminSettings settings = settings(Optional.empty(), Optional.empty(), Optional.empty());
-        settings.clockSkewSeconds = -1;
-        assertThrows(ConfigurationException.class, settings::validate);
+        AdminSettings settings = settings(Optional.empty(), Optional.empty(), Optional.empty(), -1);
+        assertTrue(assertThrows(ConfigurationException.class, settings::validate).getMessage()
+                .startsWith("mp.jwt.verify.clock.skew: must be between 0 and 600 seconds, is -1"));
     }
 }

@@ -37,6 +37,12 @@ class LegacyMetadataTest {
                 .getJsonObject("credential_configurations_supported").getJsonObject("Id");
     }
 
+    private static MetadataSettings metadataSettings(String legacyMembers, String legacyClaims) {
+        MetadataSettings settings = new MetadataSettings(legacyMembers, legacyClaims);
+        settings.validate();
+        return settings;
+    }
+
     @Test
     void draft13ClaimsAreAnObjectKeyedByNameNestedLikeTheCredential() {
         JsonObject json = published(LegacyMetadata.ClaimsShape.DRAFT_13);
@@ -75,17 +81,17 @@ class LegacyMetadataTest {
         JsonObject metadata = IssuerMetadata.build("https://i", List.of("https://i"), 1, array("[]"), List.of(config),
                 Optional.empty());
 
-        assertEquals(metadata, PublishedMetadata.forEveryWallet(metadata, List.of(config), new MetadataSettings("false", "draft-13")));
-        JsonObject on = PublishedMetadata.forEveryWallet(metadata, List.of(config), new MetadataSettings("true", "draft-15"))
+        assertEquals(metadata, PublishedMetadata.forEveryWallet(metadata, List.of(config), metadataSettings("false", "draft-13")));
+        JsonObject on = PublishedMetadata.forEveryWallet(metadata, List.of(config), metadataSettings("true", "draft-15"))
                 .getJsonObject("credential_configurations_supported").getJsonObject("Id");
         assertEquals(on.getJsonObject("credential_metadata").getJsonArray("claims"), on.getJsonArray("claims"));
     }
 
     @Test
     void settingsAreStrict() {
-        assertEquals(true, new MetadataSettings("TRUE", "draft-13").legacyMembers());
-        assertEquals(LegacyMetadata.ClaimsShape.DRAFT_15, new MetadataSettings("false", "draft-15").claimsShape());
-        org.junit.jupiter.api.Assertions.assertThrows(ConfigurationException.class, () -> new MetadataSettings("yes", "draft-13"));
-        org.junit.jupiter.api.Assertions.assertThrows(ConfigurationException.class, () -> new MetadataSettings("true", "13"));
+        assertEquals(true, metadataSettings("TRUE", "draft-13").legacyMembers());
+        assertEquals(LegacyMetadata.ClaimsShape.DRAFT_15, metadataSettings("false", "draft-15").claimsShape());
+        org.junit.jupiter.api.Assertions.assertThrows(ConfigurationException.class, () -> metadataSettings("yes", "draft-13"));
+        org.junit.jupiter.api.Assertions.assertThrows(ConfigurationException.class, () -> metadataSettings("true", "13"));
     }
 }

@@ -10,11 +10,7 @@ import org.openissuer.platform.ConfigurationException;
 class OfferSettingsTest {
 
     private static OfferSettings settings(long defaultExpiresIn, long maxExpiresIn, int txCodeLength) {
-        OfferSettings settings = new OfferSettings();
-        settings.defaultExpiresIn = defaultExpiresIn;
-        settings.maxExpiresIn = maxExpiresIn;
-        settings.txCodeLength = txCodeLength;
-        return settings;
+        return new OfferSettings(defaultExpiresIn, maxExpiresIn, txCodeLength);
     }
 
     @Test

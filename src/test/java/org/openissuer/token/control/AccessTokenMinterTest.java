@@ -44,9 +44,7 @@ class AccessTokenMinterTest {
                 return new IssuerIdentifier(ISSUER, "");
             }
         };
-        TokenSettings tokenSettings = new TokenSettings();
-        tokenSettings.lifetimeSeconds = 300;
-        return new AccessTokenMinter(keys, settings, tokenSettings);
+        return new AccessTokenMinter(keys, settings, BuiltInAccessTokens.defaultSettings());
     }
 
     // the values of a pending offer "offer-9" for subject "employee-4711" with two configurations

@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import org.openissuer.keys.control.IssuerKeys;
 import org.openissuer.keys.control.SigningKeys;
 import org.openissuer.platform.IssuerSettings;
+import org.openissuer.testsupport.ConfigDefaults;
 import org.openissuer.token.entity.AccessToken;
 
 /** AccessTokens outside the container: the built-in authorization server, and the external ones of a servers file. */
@@ -26,6 +27,15 @@ public final class BuiltInAccessTokens {
         return of(issuer, authorizationServerKey, Optional.empty());
     }
 
+    /** TokenSettings with the shipped defaults (microprofile-config.properties). */
+    public static TokenSettings defaultSettings() {
+        TokenSettings settings = new TokenSettings(ConfigDefaults.number(TokenSettings.LIFETIME),
+                ConfigDefaults.number(TokenSettings.DPOP_LIFETIME), ConfigDefaults.integer(TokenSettings.MAX_TX_CODE_ATTEMPTS),
+                ConfigDefaults.integer(TokenSettings.OWN_SKEW), ConfigDefaults.integer(TokenSettings.EXTERNAL_SKEW));
+        settings.validate();
+        return settings;
+    }
+
     /** @param serversFile the issuer.trusted-authorization-servers file, if any */
     public static AccessTokens of(String issuer, ECKey authorizationServerKey, Optional<String> serversFile) {
         IssuerSettings settings = new IssuerSettings() {
@@ -40,8 +50,7 @@ public final class BuiltInAccessTokens {
                 return new SigningKeys(authorizationServerKey, List.of(authorizationServerKey));
             }
         };
-        // the defaults of issuer.token.clock-skew-seconds and issuer.trusted-authorization-servers.clock-skew-seconds
-        AccessTokens tokens = new AccessTokens(settings, keys, serversFile, 5, 30, Clock.systemUTC());
+        AccessTokens tokens = new AccessTokens(settings, keys, serversFile, defaultSettings(), Clock.systemUTC());
         tokens.load();
         return tokens;
     }

@@ -10,10 +10,7 @@ import org.openissuer.platform.ConfigurationException;
 class TokenSettingsTest {
 
     private static TokenSettings settings(long lifetime, int attempts) {
-        TokenSettings settings = new TokenSettings();
-        settings.lifetimeSeconds = lifetime;
-        settings.maxTxCodeAttempts = attempts;
-        return settings;
+        return new TokenSettings(lifetime, 300, attempts, 5, 30);
     }
 
     @Test
@@ -25,6 +22,14 @@ class TokenSettingsTest {
     void refusesBearerTokensLivingLongerThanFiveMinutes() {
         ConfigurationException e = assertThrows(ConfigurationException.class, settings(301, 5)::validate);
         assertTrue(e.getMessage().startsWith("issuer.token.lifetime-seconds"));
+    }
+
+    @Test
+    void refusesClockSkewsOutsideTheirRanges() {
+        assertTrue(assertThrows(ConfigurationException.class, new TokenSettings(300, 300, 5, 61, 30)::validate).getMessage()
+                .startsWith("issuer.token.clock-skew-seconds: must be between 0 and 60 seconds, is 61"));
+        assertTrue(assertThrows(ConfigurationException.class, new TokenSettings(300, 300, 5, 5, -1)::validate).getMessage()
+                .startsWith("issuer.trusted-authorization-servers.clock-skew-seconds: must be between 0 and 300 seconds"));
     }
 
     @Test
