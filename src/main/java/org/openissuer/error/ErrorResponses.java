@@ -1,23 +1,54 @@
 package org.openissuer.error;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.openissuer.platform.Jsonp;
 
-/** Builds the OID4VCI / RFC 6749 error envelope {@code {error, error_description}}. */
+/**
+ * Writes the OID4VCI / RFC 6749 error envelope {@code {error, error_description}} and its headers:
+ * the one writer, for JAX-RS answers and the servlet error page alike.
+ */
 public final class ErrorResponses {
 
     public static final String DPOP_NONCE = "DPoP-Nonce";
     private static final int MAX_DESCRIPTION = 300;
+    private static final String NO_STORE = "no-store";
 
     private ErrorResponses() {
+    }
+
+    /** The exception's error with everything it carries: members, challenge, DPoP-Nonce, Retry-After. */
+    public static Response of(IssuerException exception) {
+        Response.ResponseBuilder response = Response.fromResponse(of(exception.error(), exception.description(),
+                exception.extraMembers(), exception.challenge()));
+        // RFC 9449 §8, §9: the nonce the client puts in its next proof
+        exception.dpopNonce().ifPresent(nonce -> response.header(DPOP_NONCE, nonce));
+        // RFC 9110 §10.2.3
+        exception.retryAfterSeconds().ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, Math.max(1, seconds)));
+        return response.build();
+    }
+
+    /**
+     * For the container's error page, outside JAX-RS: the envelope of {@code error} with the status
+     * the container chose, which need not be the error's own (e.g. 413 or 400 for a malformed request).
+     */
+    public static void write(HttpServletResponse response, int status, IssuerError error) throws IOException {
+        response.resetBuffer();
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, NO_STORE);
+        response.getWriter().write(body(error, "", JsonValue.EMPTY_JSON_OBJECT));
     }
 
     public static Response of(IssuerError error, String description) {
@@ -32,14 +63,6 @@ public final class ErrorResponses {
     /** @param scheme the resource server's challenge scheme; empty for the error's default (Bearer or none) */
     public static Response of(IssuerError error, String description, JsonObject extraMembers, Optional<Challenge> scheme) {
         String safe = sanitize(description);
-        JsonObjectBuilder body = Jsonp.PROVIDER.createObjectBuilder();
-        extraMembers.forEach(body::add);
-        body.add("error", error.code());
-        if (!safe.isEmpty()) {
-            body.add("error_description", safe);
-        } else {
-            body.remove("error_description");
-        }
         // a switch expression: a new IssuerError that is not placed here does not compile
         String challenge = switch (error) {
             // RFC 6750 §3: token errors name the scheme and the error in WWW-Authenticate
@@ -57,12 +80,24 @@ public final class ErrorResponses {
                 ? 401 : error.status();
         Response.ResponseBuilder response = Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .entity(body.build().toString());
+                .header(HttpHeaders.CACHE_CONTROL, NO_STORE)
+                .entity(body(error, safe, extraMembers));
         if (challenge != null) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, challenge);
         }
         return response.build();
+    }
+
+    private static String body(IssuerError error, String safeDescription, JsonObject extraMembers) {
+        JsonObjectBuilder body = Jsonp.PROVIDER.createObjectBuilder();
+        extraMembers.forEach(body::add);
+        body.add("error", error.code());
+        if (!safeDescription.isEmpty()) {
+            body.add("error_description", safeDescription);
+        } else {
+            body.remove("error_description");
+        }
+        return body.build().toString();
     }
 
     /**

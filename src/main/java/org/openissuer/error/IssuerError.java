@@ -2,7 +2,7 @@ package org.openissuer.error;
 
 /**
  * Every error the issuer puts on the wire, with its code and HTTP status.
- * {@link IssuerErrorMapper} is the only place that turns one into a response.
+ * {@link ErrorResponses} is the only place that turns one into a response.
  */
 public enum IssuerError {
     // RFC 6749 §5.2 / generic request errors

@@ -5,29 +5,25 @@ import java.util.Locale;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
 import org.openissuer.admin.control.AdminSettings;
 import org.openissuer.admin.entity.AdminPrincipal;
-import org.openissuer.audit.control.Refusals;
-import org.openissuer.audit.entity.AuditContext;
-import org.openissuer.error.ErrorResponses;
+import org.openissuer.audit.control.RequestAudit;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
-import org.openissuer.platform.ClientAddresses;
-import org.openissuer.platform.RequestIds;
 
 /**
  * Authenticates back-office calls with the organisation's identity provider tokens. Our own
  * filter, so 401 and 403 look the same on every server (WildFly ignores @RolesAllowed on plain
  * resources) and the wallets' Bearer tokens elsewhere are never claimed by the server's mpJwt.
+ * A refusal is thrown, so the error mapper writes it and puts it on record (JAX-RS 3.1 §4.4: an
+ * exception a filter throws is mapped like a resource method's); the resource must be @Audited.
  */
 @Provider
 @AdminAuthenticated
@@ -37,30 +33,31 @@ public class AdminAuthenticationFilter implements ContainerRequestFilter {
 
     public static final String ENDPOINT = "admin_credential_offers";
 
-    @Inject
-    AdminSettings settings;
+    private final AdminSettings settings;
+    private final RequestAudit audit;
+
+    /**
+     * For the CDI proxy only. Public because RESTEasy looks for a public constructor before it asks
+     * CDI for the instance (which then uses the injecting one).
+     */
+    public AdminAuthenticationFilter() {
+        this(null, null);
+    }
 
     @Inject
-    Refusals refusals;
-
-    @Inject
-    ClientAddresses addresses;
-
-    @Context
-    HttpServletRequest servletRequest;
+    public AdminAuthenticationFilter(AdminSettings settings, RequestAudit audit) {
+        this.settings = settings;
+        this.audit = audit;
+    }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        try {
-            String token = token(request);
-            AdminPrincipal principal = settings.verifier()
-                    .orElseThrow(() -> new IssuerException(IssuerError.INVALID_TOKEN, "the admin API has no identity provider configured"))
-                    .verify(token);
-            request.setProperty(AdminPrincipal.PROPERTY, principal);
-        } catch (IssuerException refused) {
-            refusals.record(AuditContext.of(RequestIds.of(request), ENDPOINT, addresses.of(servletRequest)), refused);
-            request.abortWith(ErrorResponses.of(refused.error(), refused.description()));
-        }
+        String token = token(request);
+        AdminPrincipal principal = settings.verifier()
+                .orElseThrow(() -> new IssuerException(IssuerError.INVALID_TOKEN, "the admin API has no identity provider configured"))
+                .verify(token);
+        // every later row of the request names the caller
+        audit.enrich(context -> context.withPrincipal(principal.name()));
     }
 
     private String token(ContainerRequestContext request) {

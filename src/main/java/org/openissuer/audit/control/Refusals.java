@@ -30,8 +30,12 @@ public class Refusals {
     }
 
     public void record(AuditContext context, IssuerException refusal) {
-        write(context, refusal, List.of(IssuanceEvent.requestFailed(context, refusal.error().code(),
-                refusal.description(), audit.now())));
+        record(context, refusal.error().code(), refusal.description());
+    }
+
+    /** A refusal that is not a protocol error (an internal fault): its code and a safe description. */
+    public void record(AuditContext context, String errorCode, String description) {
+        write(context, errorCode, List.of(IssuanceEvent.requestFailed(context, errorCode, description, audit.now())));
     }
 
     /** A request refused before anything else recorded it, e.g. over a rate limit: started and failed. */
@@ -43,10 +47,6 @@ public class Refusals {
     public void recordRequest(AuditContext context, String errorCode, String description) {
         write(context, errorCode, List.of(IssuanceEvent.requestStarted(context, audit.now()),
                 IssuanceEvent.requestFailed(context, errorCode, description, audit.now())));
-    }
-
-    private void write(AuditContext context, IssuerException refusal, List<IssuanceEvent> events) {
-        write(context, refusal.error().code(), events);
     }
 
     private void write(AuditContext context, String errorCode, List<IssuanceEvent> events) {

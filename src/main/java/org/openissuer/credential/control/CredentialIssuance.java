@@ -17,7 +17,7 @@ import jakarta.json.JsonObject;
 import com.nimbusds.jose.JWSAlgorithm;
 
 import org.openissuer.audit.control.IssuanceAudit;
-import org.openissuer.audit.control.Refusals;
+import org.openissuer.audit.control.RequestAudit;
 import org.openissuer.audit.entity.AuditContext;
 import org.openissuer.audit.entity.IssuanceEvent;
 import org.openissuer.configuration.CredentialConfiguration;
@@ -67,7 +67,7 @@ public class CredentialIssuance {
     private final Instance<SubjectClaimSource> sources;
     private final IssuanceTransaction transaction;
     private final IssuanceAudit audit;
-    private final Refusals refusals;
+    private final RequestAudit requestAudit;
     private final Nonces nonces;
     private final MessageEncryption encryption;
     private final RateLimits limits;
@@ -81,7 +81,7 @@ public class CredentialIssuance {
     public CredentialIssuance(IssuerSettings settings, IssuanceSettings issuance,
             CredentialConfigurations configurations, IssuerKeys keys, AccessTokens tokens,
             Instance<SubjectClaimSource> sources, IssuanceTransaction transaction, IssuanceAudit audit,
-            Refusals refusals, Nonces nonces, MessageEncryption encryption, RateLimits limits, DPoPChecks dpop,
+            RequestAudit requestAudit, Nonces nonces, MessageEncryption encryption, RateLimits limits, DPoPChecks dpop,
             Clock clock) {
         this.settings = settings;
         this.issuance = issuance;
@@ -91,7 +91,7 @@ public class CredentialIssuance {
         this.sources = sources;
         this.transaction = transaction;
         this.audit = audit;
-        this.refusals = refusals;
+        this.requestAudit = requestAudit;
         this.nonces = nonces;
         this.encryption = encryption;
         this.limits = limits;
@@ -110,8 +110,8 @@ public class CredentialIssuance {
     }
 
     /** @param dpopHeaders the request's DPoP headers (RFC 9449 §4.1), null or empty when none */
-    public EncodedBody issue(String authorization, List<String> dpopHeaders, RequestBody body, AuditContext start) {
-        AuditContext context = start;
+    public EncodedBody issue(String authorization, List<String> dpopHeaders, RequestBody body) {
+        AuditContext context = requestAudit.context();
         boolean dpopInPlay = dpop.required();
         Dialect dialect = Dialect.V1;
         Optional<ResponseEncryptionParameters> responseEncryption;
@@ -124,7 +124,8 @@ public class CredentialIssuance {
             dpopInPlay |= presented.dpop();
             AccessToken token = tokens.verify(presented.token());
             dpopInPlay |= token.confirmationThumbprint().isPresent();
-            context = context.withToken(token.subject(), token.subject(), token.clientId(), token.tokenId(), token.offerId());
+            context = requestAudit.enrich(
+                    c -> c.withToken(token.subject(), token.subject(), token.clientId(), token.tokenId(), token.offerId()));
             proof = senderConstraint(presented, token, dpopHeaders);
             admit(token);
             // decrypted here, after the token: a 401 beats a 400, and every failure is on record
@@ -135,20 +136,24 @@ public class CredentialIssuance {
             dialect = request.dialect();
             RequestTarget target = RequestTarget.resolve(request, token, configurations);
             CredentialConfiguration configuration = target.configuration();
-            context = context.withRequest(dialect.label(), configuration.id(), configuration.vct(), target.format());
+            String dialectLabel = dialect.label();
+            context = requestAudit.enrich(
+                    c -> c.withRequest(dialectLabel, configuration.id(), configuration.vct(), target.format()));
             responseEncryption = request.responseEncryption();
             encryption.checkResponse(received.encrypted(), dialect, responseEncryption);
             List<VerifiedProof> verified = verifyProofs(request, configuration, token);
             JsonObject data = subjectData(token, configuration);
             committed = issueAndCommit(proof, verified, configuration, target.format(), data, dialect, context);
+            // the outcome, issued or refused, committed with its audit rows: nothing later goes on record
+            requestAudit.close();
         } catch (IssuerException e) {
+            // the error mapper puts the refusal on record, from the request's audit context
             spendAlone(proof);
-            refusals.recordRequest(context, e);
             // RFC 9449 §7.1: the challenge names the scheme the request used or the token needs
             throw draft13Extras(dialect, dpopInPlay ? e.withChallenge(dpop.challenge()) : e, Optional.empty());
         } catch (RuntimeException e) {
+            // the error mapper puts the fault on record, as server_error
             spendAlone(proof);
-            refusals.recordRequest(context, IssuerError.SERVER_ERROR.code(), "internal error: " + e.getClass().getSimpleName());
             throw e;
         }
         if (committed.refusal().isPresent()) {

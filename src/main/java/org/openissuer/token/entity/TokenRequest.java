@@ -3,12 +3,12 @@ package org.openissuer.token.entity;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
+import org.openissuer.input.ContentTypes;
 
 /** A token request of the pre-authorized code grant (OID4VCI 1.0 §6.1), parsed from its form body. */
 public record TokenRequest(String preAuthorizedCode, Optional<String> txCode) {
@@ -18,7 +18,7 @@ public record TokenRequest(String preAuthorizedCode, Optional<String> txCode) {
 
     public static TokenRequest parse(String contentType, String body) {
         // RFC 6749 §4.1.3 / §3.2: the parameters come form-encoded in the body
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).strip().startsWith(FORM)) {
+        if (!ContentTypes.is(contentType, FORM)) {
             throw invalid("the token request must be " + FORM);
         }
         Map<String, String> form = form(body);

@@ -15,6 +15,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.ECKey;
 
 import org.openissuer.audit.control.Refusals;
+import org.openissuer.audit.control.RequestAudit;
 import org.openissuer.audit.entity.AuditContext;
 import org.openissuer.configuration.CredentialConfiguration;
 import org.openissuer.configuration.CredentialConfigurations;
@@ -103,7 +104,7 @@ final class IssuanceFixture {
         AccessTokens tokens = BuiltInAccessTokens.of(ISSUER, authorizationServerKey);
         issuance = new CredentialIssuance(settings, new Issuance(), configurations(), keys, tokens,
                 Instances.of(new FixedClaims()), new IssuanceTransaction(spent.nonces, spent.audit, dpop), spent.audit,
-                new Refusals(spent.audit), spent.nonces, new PlainMessages(), new NoLimits(), dpop, clock);
+                requestAudit(new Refusals(spent.audit)), spent.nonces, new PlainMessages(), new NoLimits(), dpop, clock);
         issuance.prepare();
     }
 
@@ -172,7 +173,7 @@ final class IssuanceFixture {
     }
 
     EncodedBody issue(String authorization, List<String> dpopHeaders, String json) {
-        return issuance.issue(authorization, dpopHeaders, body(json), AuditContext.of("req-1", "credential", "192.0.2.1"));
+        return issuance.issue(authorization, dpopHeaders, body(json));
     }
 
     // --- collaborators without a database or a network
@@ -235,5 +236,12 @@ final class IssuanceFixture {
         public void admit(Limited limited, String value) {
             // unlimited
         }
+    }
+
+    // what RequestAuditFilter opens for the credential endpoint
+    private static RequestAudit requestAudit(Refusals refusals) {
+        RequestAudit audit = new RequestAudit(refusals);
+        audit.begin(AuditContext.of("req-1", "credential", "192.0.2.1"), true, true);
+        return audit;
     }
 }

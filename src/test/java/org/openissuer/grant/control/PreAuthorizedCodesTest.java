@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import org.openissuer.audit.control.Refusals;
+import org.openissuer.audit.control.RequestAudit;
 import org.openissuer.audit.entity.AuditContext;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
@@ -46,7 +47,7 @@ class PreAuthorizedCodesTest {
         public int maxTxCodeAttempts() {
             return MAX_ATTEMPTS;
         }
-    }, new Refusals(new SpentLedger(Clock.systemUTC()).audit));
+    }, requestAudit());
 
     /** The offers by code hash, and the statements run against them in order. */
     static final class Redemptions extends OfferRedemptions {
@@ -95,7 +96,7 @@ class PreAuthorizedCodesTest {
     }
 
     private IssuerException refused(String code, Optional<String> txCode) {
-        return assertThrows(IssuerException.class, () -> codes.exchange(new TokenRequest(code, txCode), CONTEXT, Optional.empty()));
+        return assertThrows(IssuerException.class, () -> codes.exchange(new TokenRequest(code, txCode), Optional.empty()));
     }
 
     private static void set(CredentialOffer offer, String field, Object value) throws ReflectiveOperationException {
@@ -108,7 +109,7 @@ class PreAuthorizedCodesTest {
     void aPendingCodeIsRedeemedForATokenBoundToTheDPoPKey() {
         String code = offer("o-1", false);
 
-        IssuedToken token = codes.exchange(new TokenRequest(code, Optional.empty()), CONTEXT, Optional.of("jkt"));
+        IssuedToken token = codes.exchange(new TokenRequest(code, Optional.empty()), Optional.of("jkt"));
 
         assertEquals("at", token.value());
         assertEquals(List.of("redeem o-1 jkt"), redemptions.statements);
@@ -185,7 +186,7 @@ class PreAuthorizedCodesTest {
     void theRightTxCodeRedeemsTheCode() {
         String code = offer("o-1", true);
 
-        codes.exchange(new TokenRequest(code, Optional.of(TX_CODE)), CONTEXT, Optional.empty());
+        codes.exchange(new TokenRequest(code, Optional.of(TX_CODE)), Optional.empty());
 
         assertEquals(List.of("attempt", "redeem o-1 bearer"), redemptions.statements);
     }
@@ -198,5 +199,12 @@ class PreAuthorizedCodesTest {
 
         assertEquals(IssuerError.INVALID_GRANT, e.error());
         assertTrue(e.description().contains("already used"), e.description());
+    }
+
+    // what RequestAuditFilter opens for the token endpoint
+    private static RequestAudit requestAudit() {
+        RequestAudit audit = new RequestAudit(new Refusals(new SpentLedger(Clock.systemUTC()).audit));
+        audit.begin(CONTEXT, false, false);
+        return audit;
     }
 }

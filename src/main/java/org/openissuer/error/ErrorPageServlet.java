@@ -1,4 +1,4 @@
-package org.openissuer.platform;
+package org.openissuer.error;
 
 import java.io.IOException;
 
@@ -22,19 +22,13 @@ public class ErrorPageServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : HttpServletResponse.SC_NOT_FOUND;
-        String error;
-        if (status >= 500) {
-            error = "server_error";
-        } else if (status == HttpServletResponse.SC_NOT_FOUND) {
-            error = "not_found";
-        } else {
-            error = "invalid_request";
+        ErrorResponses.write(response, status, error(status));
+    }
+
+    static IssuerError error(int status) {
+        if (status >= HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
+            return IssuerError.SERVER_ERROR;
         }
-        response.resetBuffer();
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write("{\"error\":\"" + error + "\"}");
+        return status == HttpServletResponse.SC_NOT_FOUND ? IssuerError.NOT_FOUND : IssuerError.INVALID_REQUEST;
     }
 }
