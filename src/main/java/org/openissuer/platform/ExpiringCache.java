@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A bounded, thread-safe map whose entries each lapse at their own instant. Holds results that
  * cost real work and cannot change before they lapse (a verified access token until its exp, a
- * redeemed credential offer), so the request path does that work once (issue 7). Readers never
+ * redeemed credential offer), so the request path does that work once. Readers never
  * block; when full, lapsed entries go first, then an arbitrary half: a miss only costs the work again.
  */
 public final class ExpiringCache<K, V> {

@@ -4,7 +4,7 @@ import jakarta.json.spi.JsonProvider;
 
 /**
  * The JSON-P provider, looked up once. {@code Json.createXxx()} runs the service loader on every
- * call, which the request path cannot afford (issue 7): hot code builds and parses through this.
+ * call, which the request path cannot afford: hot code builds and parses through this.
  */
 public final class Jsonp {
 

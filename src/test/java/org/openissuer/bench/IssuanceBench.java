@@ -24,7 +24,7 @@ import org.openissuer.testsupport.AdminTokens;
 import org.openissuer.testsupport.TestKeys;
 
 /**
- * End-to-end issuance load (issue 7): a durable PostgreSQL, the issuer on its own Liberty server,
+ * End-to-end issuance load: a durable PostgreSQL, the issuer on its own Liberty server,
  * C wallets with DPoP-bound tokens, W warm-up and N measured issuances (nonce, proof, DPoP proof,
  * credential request). Reports throughput, credential request latency, CPU per credential of
  * server, database and client, peak heap, and checks a sample of credentials and what the

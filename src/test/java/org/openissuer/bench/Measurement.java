@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Map;
 
-/** The figures of one run and the targets of issue 7 they are held against. */
+/** The figures of one run and the throughput targets they are held against. */
 record Measurement(BenchSettings settings, LoadPhase.Outcome measured, SampleCheck.Result check,
         BenchDatabase.Committed committed, Map<String, Long> errors, long serverCpuNanos, long dbCpuNanos,
         long clientCpuNanos, GcLog gc, ServerLog serverLog) {

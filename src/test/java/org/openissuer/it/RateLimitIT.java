@@ -33,7 +33,7 @@ import org.openissuer.testsupport.IssuerIT;
 import org.openissuer.testsupport.Wallet;
 
 /**
- * Issue 5: over a limit, 429 temporarily_unavailable with Retry-After, on record, while others
+ * Over a limit, 429 temporarily_unavailable with Retry-After, on record, while others
  * are served. The IT environment (pom.xml) sets 40 credential requests per principal, 6,000
  * nonce and 1,000 token requests per address, and trusts X-Forwarded-For, so that each burst
  * here comes from an address of its own.

@@ -40,7 +40,7 @@ public class IssuanceEvent {
 
     /**
      * The columns an append writes, in the order of {@link #columnValues()}: the audit writer
-     * inserts many rows in one statement (issue 7), with the ids the database assigns in list order.
+     * inserts many rows in one statement, with the ids the database assigns in list order.
      */
     public static final List<String> COLUMNS = List.of("occurred_at", "event", "request_id", "endpoint",
             "client_address", "client_id", "principal", "subject", "error_code", "error_description", "token_id",

@@ -118,7 +118,7 @@ public class CredentialIssuance {
         Optional<DPoPProof> proof = Optional.empty();
         Committed committed;
         try {
-            // issue 5: the cheap per-address count comes before any token work
+            // the cheap per-address count comes before any token work
             limits.admit(Limited.CREDENTIAL_PER_ADDRESS, context.clientAddress().orElse(null));
             BearerTokens.Presented presented = BearerTokens.parse(authorization);
             dpopInPlay |= presented.dpop();

@@ -19,7 +19,7 @@ import org.openissuer.nonce.control.Nonces;
 import org.openissuer.nonce.entity.CNonce;
 
 /**
- * The one transaction of a credential request (issue 7: one commit per request): spend the DPoP
+ * The one transaction of a credential request (one commit per request): spend the DPoP
  * proof's jti, consume the proofs' nonces, append the audit rows. It always commits: a refused
  * jti or nonce leaves the rest as it was and the refusal on record.
  */

@@ -30,7 +30,7 @@ public class DPoPReplay {
 
     /**
      * Joins the caller's transaction, so the credential endpoint spends the jti in the same commit as
-     * its nonces and audit rows (issue 7: one transaction per request). A concurrent insert of the
+     * its nonces and audit rows (one transaction per request). A concurrent insert of the
      * same key waits for this transaction and then finds the row: still exactly one winner.
      */
     @Transactional(Transactional.TxType.MANDATORY)

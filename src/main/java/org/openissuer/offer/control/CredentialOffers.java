@@ -125,7 +125,7 @@ public class CredentialOffers {
         // already revoked: DELETE is idempotent
     }
 
-    /** What issue #3's credential endpoint recorded for this offer. */
+    /** What the credential endpoint recorded for this offer. */
     public List<IssuedCredentialSummary> issuedCredentials(String offerId) {
         List<?> rows = em.createNativeQuery("SELECT credential_id, credential_configuration_id, format,"
                         + " holder_key_thumbprint, occurred_at FROM issuance_event"

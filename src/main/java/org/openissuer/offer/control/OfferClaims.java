@@ -69,7 +69,7 @@ public class OfferClaims implements SubjectClaimSource {
     private record Redeemed(String subject, Set<String> configurationIds, JsonObject claims) {
     }
 
-    // issue 7: read once per instance, not once per credential request
+    // read once per instance, not once per credential request
     private Redeemed load(String offerId) {
         CredentialOffer offer = offers.byId(offerId).orElseThrow(() -> denied("the credential offer of this token is unknown"));
         if (offer.redeemedAt().isEmpty()) {

@@ -75,7 +75,7 @@ public class AccessTokens {
     private final TokenSettings tokenSettings;
 
     private final Map<String, Trusted> byIssuer = new LinkedHashMap<>();
-    // issue 7: a token's signature and claims are checked once, then the exact token is known until its exp
+    // a token's signature and claims are checked once, then the exact token is known until its exp
     private final ExpiringCache<String, AccessToken> verified;
 
     @Inject
