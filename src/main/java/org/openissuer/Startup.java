@@ -21,6 +21,7 @@ import org.openissuer.platform.IssuerSettings;
 import org.openissuer.token.control.AccessTokens;
 import org.openissuer.offer.control.OfferSettings;
 import org.openissuer.ratelimit.control.RateLimits;
+import org.openissuer.status.control.StatusSettings;
 import org.openissuer.token.control.TokenSettings;
 
 /**
@@ -74,6 +75,9 @@ public class Startup {
     @Inject
     RateLimits rateLimits;
 
+    @Inject
+    StatusSettings statusSettings;
+
     // CDI 4.0 §6.7.3: in a web application the payload of this event is the ServletContext
     void onStart(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
         try {
@@ -82,6 +86,7 @@ public class Startup {
             tokenSettings.validate();
             adminSettings.validate();
             encryptionSettings.validate();
+            statusSettings.validate();
             keys.load();
             dpop.prepare();
             tokens.load();

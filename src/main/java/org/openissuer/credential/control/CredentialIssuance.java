@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -45,6 +46,8 @@ import org.openissuer.ratelimit.entity.Limited;
 import org.openissuer.sdjwt.control.SdJwtVcIssuer;
 import org.openissuer.sdjwt.entity.IssuedSdJwt;
 import org.openissuer.sdjwt.entity.SdJwtVcRequest;
+import org.openissuer.status.control.StatusAllocation;
+import org.openissuer.status.entity.NewEntry;
 import org.openissuer.token.control.AccessTokens;
 import org.openissuer.token.control.BearerTokens;
 import org.openissuer.token.entity.AccessToken;
@@ -97,6 +100,9 @@ public class CredentialIssuance {
 
     @Inject
     DPoPChecks dpop;
+
+    @Inject
+    StatusAllocation statuses;
 
     private final Clock clock = Clock.systemUTC();
     private SdJwtVcIssuer sdJwt;
@@ -228,16 +234,23 @@ public class CredentialIssuance {
     private Committed issueAndCommit(Optional<DPoPProof> dpopProof, List<VerifiedProof> verified,
             CredentialConfiguration configuration, String format, JsonObject data, Dialect dialect, AuditContext context) {
         List<String> credentials = new ArrayList<>();
-        List<IssuanceEvent> success = new ArrayList<>();
-        success.add(IssuanceEvent.requestStarted(context, audit.now()));
-        for (VerifiedProof proof : verified) {
-            IssuedSdJwt issued = sdJwt.issue(new SdJwtVcRequest(settings.identifier().value(), configuration.vct(), format,
-                    configuration.validity(), proof.holderKey(), configuration.claims(), data));
-            credentials.add(issued.serialized());
-            success.add(IssuanceEvent.credentialIssued(context, new IssuanceEvent.IssuedCredential(
-                    UUID.randomUUID().toString(), issued.digestHex(), proof.thumbprint(), issued.disclosedClaims()),
-                    audit.now()));
-        }
+        Supplier<List<IssuanceEvent>> success = () -> {
+            List<IssuanceEvent> rows = new ArrayList<>();
+            rows.add(IssuanceEvent.requestStarted(context, audit.now()));
+            for (VerifiedProof proof : verified) {
+                String credentialId = UUID.randomUUID().toString();
+                // draft-ietf-oauth-status-list-21: an entry of its own, allocated in the issuance transaction
+                JsonObject status = configuration.statusList() ? statuses.allocate(new NewEntry(credentialId,
+                        context.subject(), context.offerId(), configuration.id(),
+                        audit.now().plus(configuration.validity()))).claim() : null;
+                IssuedSdJwt issued = sdJwt.issue(new SdJwtVcRequest(settings.identifier().value(), configuration.vct(),
+                        format, configuration.validity(), proof.holderKey(), configuration.claims(), data, status));
+                credentials.add(issued.serialized());
+                rows.add(IssuanceEvent.credentialIssued(context, new IssuanceEvent.IssuedCredential(
+                        credentialId, issued.digestHex(), proof.thumbprint(), issued.disclosedClaims()), audit.now()));
+            }
+            return rows;
+        };
         IssuanceTransaction.Outcome outcome = transaction.commit(dpopProof,
                 verified.stream().map(VerifiedProof::nonce).toList(), success,
                 refusal -> List.of(IssuanceEvent.requestStarted(context, audit.now()),
