@@ -48,7 +48,11 @@ public class AdminCredentialStatusResource {
     @Context
     HttpServletRequest request;
 
-    protected AdminCredentialStatusResource() {
+    /**
+     * For the CDI proxy only. Public because RESTEasy looks for a public constructor before it asks
+     * CDI for the instance (which then uses the injecting one).
+     */
+    public AdminCredentialStatusResource() {
         this(null, null, null, null);
     }
 

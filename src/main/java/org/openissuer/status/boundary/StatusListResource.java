@@ -34,7 +34,11 @@ public class StatusListResource {
     private final StatusListTokens tokens;
     private final StatusSettings settings;
 
-    protected StatusListResource() {
+    /**
+     * For the CDI proxy only. Public because RESTEasy looks for a public constructor before it asks
+     * CDI for the instance (which then uses the injecting one).
+     */
+    public StatusListResource() {
         this(null, null);
     }
 
