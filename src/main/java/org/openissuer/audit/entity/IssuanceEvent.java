@@ -161,8 +161,8 @@ public class IssuanceEvent {
 
     /** A step of the pre-authorized code flow: offer created, revoked or redeemed, token issued. */
     public static IssuanceEvent offerStep(Kind kind, AuditContext context, OffsetDateTime at) {
-        if (kind == Kind.REQUEST_STARTED || kind == Kind.CREDENTIAL_ISSUED || kind == Kind.REQUEST_FAILED
-                || kind.ordinal() >= Kind.CREDENTIAL_REVOKED.ordinal()) {
+        if (kind != Kind.OFFER_CREATED && kind != Kind.OFFER_REVOKED && kind != Kind.OFFER_REDEEMED
+                && kind != Kind.TOKEN_ISSUED) {
             throw new IllegalArgumentException(kind + " has its own factory");
         }
         return new IssuanceEvent(kind, context, at);

@@ -1,6 +1,5 @@
 package org.openissuer.status.control;
 
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -97,9 +96,5 @@ public class StatusListStore {
             entries.add(new int[] {((Number) c[0]).intValue(), ((Number) c[1]).intValue()});
         }
         return entries;
-    }
-
-    static String timestamp(OffsetDateTime at) {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at);
     }
 }

@@ -61,11 +61,15 @@ public class StatusListTokens {
 
     @Inject
     public StatusListTokens(StatusListStore store, StatusSettings settings, IssuerSettings issuer, IssuerKeys keys) {
+        this(store, settings, issuer, keys, Clock.systemUTC());
+    }
+
+    StatusListTokens(StatusListStore store, StatusSettings settings, IssuerSettings issuer, IssuerKeys keys, Clock clock) {
         this.store = store;
         this.settings = settings;
         this.issuer = issuer;
         this.keys = keys;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
         this.unknown = new ExpiringCache<>(10_000, clock);
     }
 
