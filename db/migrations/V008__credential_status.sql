@@ -25,7 +25,9 @@ CREATE TABLE status_list (
 );
 
 CREATE TABLE credential_status (
-    list_id                     integer      NOT NULL REFERENCES status_list (id),
+    -- no foreign key to status_list: its check would take a KEY SHARE lock on the list's one row in
+    -- every issuance transaction (a MultiXact under concurrency); lists are created, committed, before any entry
+    list_id                     integer      NOT NULL,
     idx                         integer      NOT NULL,
     status                      smallint     NOT NULL DEFAULT 0,
     credential_id               varchar(64)  NOT NULL,
