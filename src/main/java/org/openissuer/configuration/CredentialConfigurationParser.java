@@ -35,7 +35,7 @@ public final class CredentialConfigurationParser {
 
     private static final Set<String> FILE_MEMBERS = Set.of("display", "credential_configurations");
     private static final Set<String> CONFIGURATION_MEMBERS = Set.of("format", "scope", "vct", "validity",
-            "credential_profile", "proof_signing_alg_values_supported", "display", "claims");
+            "credential_profile", "proof_signing_alg_values_supported", "display", "claims", "status_list");
     private static final Set<String> CLAIM_MEMBERS = Set.of("path", "mandatory", "selectively_disclosable", "display");
     private static final Set<String> ASYMMETRIC_ALGS = Set.of("ES256", "ES384", "ES512", "EdDSA", "Ed25519",
             "PS256", "PS384", "PS512", "RS256", "RS384", "RS512");
@@ -114,7 +114,9 @@ public final class CredentialConfigurationParser {
         List<String> algs = proofAlgorithms(config, where);
         JsonArray display = displayArray(config, "display", where, true);
         List<ClaimDefinition> claims = claims(config, where);
-        return new CredentialConfiguration(id, format, scope, vct, validity, profile, algs, display, claims);
+        // false: the credentials carry no status claim and rely on exp alone
+        boolean statusList = bool(config, "status_list", true, where);
+        return new CredentialConfiguration(id, format, scope, vct, validity, profile, algs, display, claims, statusList);
     }
 
     private Duration validity(JsonObject config, String where) {

@@ -32,6 +32,9 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
     static final String ALLOW_ORIGIN = "Access-Control-Allow-Origin";
     static final String WALLET_METHODS = "GET, POST, OPTIONS";
     static final String ADMIN_METHODS = "GET, POST, DELETE, OPTIONS";
+    static final String PUBLIC_METHODS = "GET, OPTIONS";
+    // status list tokens are signed and public: any verifier's page may read them, whatever the settings
+    static final CorsPolicy ANY_ORIGIN = new CorsPolicy(true, java.util.Set.of());
     static final String ALLOWED_HEADERS = "Authorization, DPoP, Content-Type";
     static final String EXPOSED_HEADERS = "DPoP-Nonce, WWW-Authenticate, Retry-After, X-Request-Id";
     static final String MAX_AGE_SECONDS = "600";
@@ -61,7 +64,7 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
         }
         // the response filter adds Allow-Origin and Vary, as for every other answer of these paths
         request.abortWith(Response.noContent()
-                .header("Access-Control-Allow-Methods", scope == Scope.ADMIN ? ADMIN_METHODS : WALLET_METHODS)
+                .header("Access-Control-Allow-Methods", methods(scope))
                 .header("Access-Control-Allow-Headers", ALLOWED_HEADERS)
                 .header("Access-Control-Max-Age", MAX_AGE_SECONDS)
                 .build());
@@ -85,7 +88,15 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
         });
     }
 
-    enum Scope { WALLET, ADMIN, NONE }
+    enum Scope { WALLET, ADMIN, PUBLIC, NONE }
+
+    private static String methods(Scope scope) {
+        return switch (scope) {
+            case ADMIN -> ADMIN_METHODS;
+            case PUBLIC -> PUBLIC_METHODS;
+            case WALLET, NONE -> WALLET_METHODS;
+        };
+    }
 
     /** @param path relative to the application, with or without the leading slash */
     static Scope scope(String path) {
@@ -93,11 +104,18 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
         if (p.startsWith("oid4vci/") || p.startsWith(".well-known/") || p.contains("/.well-known/")) {
             return Scope.WALLET;
         }
+        if (p.startsWith(Endpoints.STATUS_LISTS.substring(1) + "/")) {
+            return Scope.PUBLIC;
+        }
         return p.equals("admin") || p.startsWith("admin/") ? Scope.ADMIN : Scope.NONE;
     }
 
     private CorsPolicy policy(Scope scope) {
-        return scope == Scope.ADMIN ? settings.admin() : settings.wallets();
+        return switch (scope) {
+            case ADMIN -> settings.admin();
+            case PUBLIC -> ANY_ORIGIN;
+            case WALLET, NONE -> settings.wallets();
+        };
     }
 
     static void vary(MultivaluedMap<String, Object> headers, String name) {

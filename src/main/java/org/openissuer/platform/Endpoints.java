@@ -13,6 +13,9 @@ public final class Endpoints {
     /** Offers by reference (§4.1.3): {@code credential_offer_uri} points below this path. */
     public static final String CREDENTIAL_OFFERS = "/oid4vci/credential-offers";
     public static final String ADMIN_CREDENTIAL_OFFERS = "/admin/credential-offers";
+    /** Token Status Lists (draft-ietf-oauth-status-list-21): {@code status.status_list.uri} points below this path. */
+    public static final String STATUS_LISTS = "/status-lists";
+    public static final String ADMIN_CREDENTIAL_STATUS = "/admin/credential-status";
 
     private Endpoints() {
     }

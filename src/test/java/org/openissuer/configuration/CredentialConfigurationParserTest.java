@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.json.JsonValue;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -84,6 +86,17 @@ class CredentialConfigurationParserTest {
         assertEquals(Duration.ofHours(12), config.validity());
         assertEquals(Optional.of("haip"), config.profile());
         assertEquals(List.of("ES256", "EdDSA"), config.proofSigningAlgorithms());
+    }
+
+    @Test
+    void givesCredentialsAStatusListEntryUnlessAConfigurationOptsOut() {
+        var parsed = parse(CredentialConfigurationsFile.with(sdJwt("Default"),
+                sdJwt("ExpOnly").set("status_list", JsonValue.FALSE), sdJwt("Explicit").set("status_list", JsonValue.TRUE)));
+
+        assertTrue(parsed.configurations().get("Default").statusList());
+        assertFalse(parsed.configurations().get("ExpOnly").statusList());
+        assertTrue(parsed.configurations().get("Explicit").statusList());
+        rejects(CredentialConfigurationsFile.with(sdJwt("Pid").set("status_list", "no")).toJson(), "'status_list' must be true or false");
     }
 
     @Test

@@ -37,6 +37,8 @@ class CorsFilterTest {
             assertEquals(CorsFilter.Scope.WALLET, CorsFilter.scope(path), path);
         }
         assertEquals(CorsFilter.Scope.ADMIN, CorsFilter.scope("/admin/credential-offers"));
+        assertEquals(CorsFilter.Scope.PUBLIC, CorsFilter.scope("/status-lists/1"));
+        assertEquals(CorsFilter.Scope.PUBLIC, CorsFilter.scope("status-lists/unknown"));
         assertEquals(CorsFilter.Scope.NONE, CorsFilter.scope("/health/ready"));
         assertEquals(CorsFilter.Scope.NONE, CorsFilter.scope("/administrator"));
         assertEquals(CorsFilter.Scope.NONE, CorsFilter.scope("/openapi"));

@@ -24,7 +24,8 @@ import org.openissuer.platform.Jsonp;
 public class IssuanceEvent {
 
     public enum Kind {
-        REQUEST_STARTED, CREDENTIAL_ISSUED, REQUEST_FAILED, OFFER_CREATED, OFFER_REVOKED, OFFER_REDEEMED, TOKEN_ISSUED;
+        REQUEST_STARTED, CREDENTIAL_ISSUED, REQUEST_FAILED, OFFER_CREATED, OFFER_REVOKED, OFFER_REDEEMED, TOKEN_ISSUED,
+        CREDENTIAL_REVOKED, CREDENTIAL_SUSPENDED, CREDENTIAL_REINSTATED;
 
         String column() {
             return name().toLowerCase(Locale.ROOT);
@@ -45,7 +46,7 @@ public class IssuanceEvent {
     public static final List<String> COLUMNS = List.of("occurred_at", "event", "request_id", "endpoint",
             "client_address", "client_id", "principal", "subject", "error_code", "error_description", "token_id",
             "credential_configuration_id", "vct", "format", "dialect", "holder_key_thumbprint", "credential_id",
-            "credential_digest", "disclosed_claims", "offer_id");
+            "credential_digest", "disclosed_claims", "offer_id", "reason");
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -111,6 +112,9 @@ public class IssuanceEvent {
     @Column(name = "offer_id")
     private String offerId;
 
+    @Column(name = "reason")
+    private String reason;
+
     protected IssuanceEvent() {
         // JPA
     }
@@ -157,10 +161,23 @@ public class IssuanceEvent {
 
     /** A step of the pre-authorized code flow: offer created, revoked or redeemed, token issued. */
     public static IssuanceEvent offerStep(Kind kind, AuditContext context, OffsetDateTime at) {
-        if (kind == Kind.REQUEST_STARTED || kind == Kind.CREDENTIAL_ISSUED || kind == Kind.REQUEST_FAILED) {
+        if (kind != Kind.OFFER_CREATED && kind != Kind.OFFER_REVOKED && kind != Kind.OFFER_REDEEMED
+                && kind != Kind.TOKEN_ISSUED) {
             throw new IllegalArgumentException(kind + " has its own factory");
         }
         return new IssuanceEvent(kind, context, at);
+    }
+
+    /** A back-office status change of one credential (revoked, suspended, reinstated), with its reason. */
+    public static IssuanceEvent statusChanged(Kind kind, AuditContext context, String credentialId, String reason,
+            OffsetDateTime at) {
+        if (kind != Kind.CREDENTIAL_REVOKED && kind != Kind.CREDENTIAL_SUSPENDED && kind != Kind.CREDENTIAL_REINSTATED) {
+            throw new IllegalArgumentException(kind + " is not a status change");
+        }
+        IssuanceEvent row = new IssuanceEvent(kind, context, at);
+        row.credentialId = credentialId;
+        row.reason = truncate(Optional.ofNullable(reason), MAX_DESCRIPTION);
+        return row;
     }
 
     private static String truncate(Optional<String> value, int max) {
@@ -171,7 +188,7 @@ public class IssuanceEvent {
     public Object[] columnValues() {
         return new Object[] {occurredAt, event, requestId, endpoint, clientAddress, clientId, principal, subject,
             errorCode, errorDescription, tokenId, credentialConfigurationId, vct, format, dialect, holderKeyThumbprint,
-            credentialId, credentialDigest, disclosedClaims, offerId};
+            credentialId, credentialDigest, disclosedClaims, offerId, reason};
     }
 
     public String event() {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -45,6 +46,8 @@ import org.openissuer.ratelimit.entity.Limited;
 import org.openissuer.sdjwt.control.SdJwtVcIssuer;
 import org.openissuer.sdjwt.entity.IssuedSdJwt;
 import org.openissuer.sdjwt.entity.SdJwtVcRequest;
+import org.openissuer.status.control.StatusAllocation;
+import org.openissuer.status.entity.NewEntry;
 import org.openissuer.token.control.AccessTokens;
 import org.openissuer.token.control.BearerTokens;
 import org.openissuer.token.entity.AccessToken;
@@ -72,6 +75,7 @@ public class CredentialIssuance {
     private final MessageEncryption encryption;
     private final RateLimits limits;
     private final DPoPChecks dpop;
+    private final StatusAllocation statuses;
     private final Clock clock;
 
     private SdJwtVcIssuer sdJwt;
@@ -82,7 +86,7 @@ public class CredentialIssuance {
             CredentialConfigurations configurations, IssuerKeys keys, AccessTokens tokens,
             Instance<SubjectClaimSource> sources, IssuanceTransaction transaction, IssuanceAudit audit,
             RequestAudit requestAudit, Nonces nonces, MessageEncryption encryption, RateLimits limits, DPoPChecks dpop,
-            Clock clock) {
+            StatusAllocation statuses, Clock clock) {
         this.settings = settings;
         this.issuance = issuance;
         this.configurations = configurations;
@@ -96,11 +100,12 @@ public class CredentialIssuance {
         this.encryption = encryption;
         this.limits = limits;
         this.dpop = dpop;
+        this.statuses = statuses;
         this.clock = clock;
     }
 
     protected CredentialIssuance() {
-        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Called once at deployment, after the keys are loaded. */
@@ -233,16 +238,23 @@ public class CredentialIssuance {
     private Committed issueAndCommit(Optional<DPoPProof> dpopProof, List<VerifiedProof> verified,
             CredentialConfiguration configuration, String format, JsonObject data, Dialect dialect, AuditContext context) {
         List<String> credentials = new ArrayList<>();
-        List<IssuanceEvent> success = new ArrayList<>();
-        success.add(IssuanceEvent.requestStarted(context, audit.now()));
-        for (VerifiedProof proof : verified) {
-            IssuedSdJwt issued = sdJwt.issue(new SdJwtVcRequest(settings.identifier().value(), configuration.vct(), format,
-                    configuration.validity(), proof.holderKey(), configuration.claims(), data));
-            credentials.add(issued.serialized());
-            success.add(IssuanceEvent.credentialIssued(context, new IssuanceEvent.IssuedCredential(
-                    UUID.randomUUID().toString(), issued.digestHex(), proof.thumbprint(), issued.disclosedClaims()),
-                    audit.now()));
-        }
+        Supplier<List<IssuanceEvent>> success = () -> {
+            List<IssuanceEvent> rows = new ArrayList<>();
+            rows.add(IssuanceEvent.requestStarted(context, audit.now()));
+            for (VerifiedProof proof : verified) {
+                String credentialId = UUID.randomUUID().toString();
+                // draft-ietf-oauth-status-list-21: an entry of its own, allocated in the issuance transaction
+                JsonObject status = configuration.statusList() ? statuses.allocate(new NewEntry(credentialId,
+                        context.subject(), context.offerId(), configuration.id(),
+                        audit.now().plus(configuration.validity()))).claim() : null;
+                IssuedSdJwt issued = sdJwt.issue(new SdJwtVcRequest(settings.identifier().value(), configuration.vct(),
+                        format, configuration.validity(), proof.holderKey(), configuration.claims(), data, status));
+                credentials.add(issued.serialized());
+                rows.add(IssuanceEvent.credentialIssued(context, new IssuanceEvent.IssuedCredential(
+                        credentialId, issued.digestHex(), proof.thumbprint(), issued.disclosedClaims()), audit.now()));
+            }
+            return rows;
+        };
         IssuanceTransaction.Outcome outcome = transaction.commit(dpopProof,
                 verified.stream().map(VerifiedProof::nonce).toList(), success,
                 refusal -> List.of(IssuanceEvent.requestStarted(context, audit.now()),

@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -48,7 +49,7 @@ public class IssuanceTransaction {
     }
 
     @Transactional
-    public Outcome commit(Optional<DPoPProof> dpopProof, List<String> proofNonces, List<IssuanceEvent> onSuccess,
+    public Outcome commit(Optional<DPoPProof> dpopProof, List<String> proofNonces, Supplier<List<IssuanceEvent>> onSuccess,
             Function<IssuerException, List<IssuanceEvent>> onRefusal, boolean wantFreshNonce) {
         // RFC 9449 §11.1 first: a replayed request must not consume the nonces its original already did
         Optional<IssuerException> refusal = dpopProof.flatMap(dpop::spendWithin);
@@ -62,7 +63,8 @@ public class IssuanceTransaction {
                 refusal = Optional.of(new IssuerException(IssuerError.INVALID_NONCE, STALE_NONCE));
             }
         }
-        audit.append(refusal.map(onRefusal).orElse(onSuccess));
+        // the credentials are built here, once the nonces are spent: their status entries commit with them
+        audit.append(refusal.map(onRefusal).orElseGet(onSuccess));
         return new Outcome(refusal, wantFreshNonce ? Optional.of(nonces.issue()) : Optional.empty());
     }
 }

@@ -94,6 +94,10 @@ public final class SdJwtVcIssuer {
                 .add("exp", iat + request.validity().getSeconds())
                 // SD-JWT VC §3.2.2.2, RFC 7800 §3.2: the key the holder proved; toPublicJWK drops any private part
                 .add("cnf", JSON.createObjectBuilder().add("jwk", toJson(request.holderKey().toPublicJWK().toJSONObject())));
+        if (request.status() != null) {
+            // SD-JWT VC §3.2.2.2: status is never selectively disclosable
+            payload.add("status", request.status());
+        }
         // ClaimTree refuses registered names, so subject data cannot override the members above
         claims.forEach(payload::add);
         payload.add("_sd_alg", Disclosure.HASH_ALGORITHM); // RFC 9901 §4.1.1

@@ -16,7 +16,7 @@ import org.openissuer.configuration.ClaimDefinition;
  * key the holder proved possession of.
  */
 public record SdJwtVcRequest(String issuer, String vct, String typ, Duration validity, JWK holderKey,
-        List<ClaimDefinition> claims, JsonObject subjectData) {
+        List<ClaimDefinition> claims, JsonObject subjectData, JsonObject status) {
 
     // SD-JWT VC §3.2.1: dc+sd-jwt; vc+sd-jwt is what wallets on older drafts still expect
     public static final String TYP_DC_SD_JWT = "dc+sd-jwt";
@@ -40,6 +40,12 @@ public record SdJwtVcRequest(String issuer, String vct, String typ, Duration val
         }
         claims = List.copyOf(Objects.requireNonNull(claims, "claims"));
         Objects.requireNonNull(subjectData, "subjectData");
+    }
+
+    /** Without a status claim: the credential relies on exp alone. */
+    public SdJwtVcRequest(String issuer, String vct, String typ, Duration validity, JWK holderKey,
+            List<ClaimDefinition> claims, JsonObject subjectData) {
+        this(issuer, vct, typ, validity, holderKey, claims, subjectData, null);
     }
 
     private static void requireText(String value, String name) {

@@ -16,6 +16,9 @@ import com.nimbusds.jose.jwk.ECKey;
 
 import org.openissuer.audit.control.Refusals;
 import org.openissuer.audit.control.RequestAudit;
+import org.openissuer.status.control.StatusAllocation;
+import org.openissuer.status.entity.NewEntry;
+import org.openissuer.status.entity.StatusReference;
 import org.openissuer.audit.entity.AuditContext;
 import org.openissuer.configuration.CredentialConfiguration;
 import org.openissuer.configuration.CredentialConfigurations;
@@ -104,7 +107,8 @@ final class IssuanceFixture {
         AccessTokens tokens = BuiltInAccessTokens.of(ISSUER, authorizationServerKey);
         issuance = new CredentialIssuance(settings, new Issuance(), configurations(), keys, tokens,
                 Instances.of(new FixedClaims()), new IssuanceTransaction(spent.nonces, spent.audit, dpop), spent.audit,
-                requestAudit(new Refusals(spent.audit)), spent.nonces, new PlainMessages(), new NoLimits(), dpop, clock);
+                requestAudit(new Refusals(spent.audit)), spent.nonces, new PlainMessages(), new NoLimits(), dpop,
+                new CountingStatuses(), clock);
         issuance.prepare();
     }
 
@@ -243,5 +247,16 @@ final class IssuanceFixture {
         RequestAudit audit = new RequestAudit(refusals);
         audit.begin(AuditContext.of("req-1", "credential", "192.0.2.1"), true, true);
         return audit;
+    }
+
+    // status entries are the database's (StatusListIT); here each credential only needs one
+    static final class CountingStatuses extends StatusAllocation {
+        private int next;
+
+        @Override
+        public StatusReference allocate(NewEntry entry) {
+            int idx = next++;
+            return new StatusReference(1, idx, ISSUER + "/status-lists/1");
+        }
     }
 }

@@ -41,7 +41,7 @@ class IssuanceTransactionTest {
     }
 
     private IssuanceTransaction.Outcome commit(Optional<DPoPProof> dpop, List<String> nonces, boolean wantFreshNonce) {
-        return transaction.commit(dpop, nonces, ISSUED, refusal -> List.of(IssuanceEvent.requestStarted(CONTEXT, NOW),
+        return transaction.commit(dpop, nonces, () -> ISSUED, refusal -> List.of(IssuanceEvent.requestStarted(CONTEXT, NOW),
                 IssuanceEvent.requestFailed(CONTEXT, refusal.error().code(), refusal.description(), NOW)), wantFreshNonce);
     }
 
@@ -99,5 +99,18 @@ class IssuanceTransactionTest {
 
         assertTrue(outcome.refusal().isPresent());
         assertTrue(spent.nonces.live(outcome.freshNonce().orElseThrow().value()), "a refused draft-13 request gets a fresh nonce too");
+    }
+
+    @Test
+    void aRefusedRequestBuildsNoCredentialSoTakesNoStatusEntry() {
+        java.util.concurrent.atomic.AtomicInteger built = new java.util.concurrent.atomic.AtomicInteger();
+
+        IssuanceTransaction.Outcome outcome = transaction.commit(Optional.empty(), List.of("stale"), () -> {
+            built.incrementAndGet();
+            return ISSUED;
+        }, refusal -> List.of(IssuanceEvent.requestFailed(CONTEXT, refusal.error().code(), refusal.description(), NOW)), false);
+
+        assertTrue(outcome.refusal().isPresent());
+        assertEquals(0, built.get(), "credentials (and their status list entries) are built only once the nonces are spent");
     }
 }

@@ -93,6 +93,27 @@ class SdJwtVcIssuerTest {
     }
 
     @Test
+    void carriesTheStatusClaimPlainlyWhenGivenOne() throws Exception {
+        SdJwtVcRequest plain = fixtures.request(identityClaims(), identitySubject());
+        jakarta.json.JsonObject status = jakarta.json.Json.createObjectBuilder().add("status_list",
+                jakarta.json.Json.createObjectBuilder().add("idx", 731554).add("uri", "https://issuer.example/status-lists/1")).build();
+        SdJwtVcRequest withStatus = new SdJwtVcRequest(plain.issuer(), plain.vct(), plain.typ(), plain.validity(),
+                plain.holderKey(), plain.claims(), plain.subjectData(), status);
+        Map<String, Object> payload = IndependentVerifier.verify(issuer.issue(withStatus).serialized(),
+                fixtures.issuerKey.toECPublicKey()).payload();
+        // SD-JWT VC §3.2.2.2: status is never selectively disclosable
+        assertEquals(Map.of("status_list", Map.of("idx", 731554L, "uri", "https://issuer.example/status-lists/1")),
+                canonicalStatus(payload.get("status")));
+        assertEquals(null, issueIdentity().payload().get("status"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> canonicalStatus(Object status) {
+        Map<String, Object> list = (Map<String, Object>) ((Map<String, Object>) status).get("status_list");
+        return Map.of("status_list", Map.of("idx", ((Number) list.get("idx")).longValue(), "uri", list.get("uri")));
+    }
+
+    @Test
     void cnfCarriesTheHolderPublicKeyOnly() throws Exception {
         // even a JWK with extra members (kid, use) arrives unchanged, and nothing private is added
         Map<?, ?> cnf = assertInstanceOf(Map.class, issueIdentity().payload().get("cnf"));
