@@ -20,6 +20,7 @@ import org.openissuer.platform.IssuerSettings;
 import org.openissuer.platform.Settings;
 import org.openissuer.token.control.AccessTokens;
 import org.openissuer.ratelimit.control.RateLimits;
+import org.openissuer.status.control.StatusAllocation;
 
 /**
  * Everything the issuer checks and prepares before it serves a request. Any exception here
@@ -64,6 +65,9 @@ public class Startup {
     @Inject
     RateLimits rateLimits;
 
+    @Inject
+    StatusAllocation statuses;
+
     // CDI 4.0 §6.7.3: in a web application the payload of this event is the ServletContext
     void onStart(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
         try {
@@ -75,6 +79,7 @@ public class Startup {
             issuance.prepare();
             metadata.render();
             migrations.migrate(context);
+            statuses.prepare();
             noncePurge.schedule();
             rateLimits.start();
         } catch (RuntimeException e) {

@@ -4,8 +4,15 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,9 +30,17 @@ import org.openissuer.status.entity.StatusReference;
  * blocks), mapped to a list and, by the list's keyed permutation, to an unpredictable index
  * (HAIP 1.0 §6.1); consecutive numbers, as in a batch, land on unrelated indices. Inside the
  * issuance transaction this costs one INSERT, plus one nextval per {@link StatusListStore#BLOCK}.
+ * <p>
+ * A list's row (and its key) commits on its own, before any entry of it exists. That takes a
+ * second connection, which a request holding one inside its transaction must never wait for (with
+ * every pooled connection held by such requests, none would come): so the list after the one in
+ * use is created ahead, at start-up and then on a managed thread as soon as its predecessor is
+ * first used. A request creates a list itself only when a burst used up the spare first.
  */
 @ApplicationScoped
 public class StatusAllocation {
+
+    private static final Logger LOG = Logger.getLogger(StatusAllocation.class.getName());
 
     private final StatusListStore store;
     private final StatusSettings settings;
@@ -33,8 +48,12 @@ public class StatusAllocation {
     private final SecureRandom random = new SecureRandom();
     private final Map<Integer, IndexPermutation> permutations = new ConcurrentHashMap<>();
     private volatile NavigableMap<Long, StatusList> lists = new TreeMap<>();
+    private final Set<Integer> spareRequested = ConcurrentHashMap.newKeySet();
     private long next;
     private long end;
+
+    @Resource
+    ManagedExecutorService executor;
 
     protected StatusAllocation() {
         this(null, null, null);
@@ -47,11 +66,18 @@ public class StatusAllocation {
         this.issuer = issuer;
     }
 
+    /** Called once at deployment, after the migrations: the list for the next numbers, and a spare. */
+    public void prepare() {
+        StatusList current = refreshUntilHeld(store.sequencePosition());
+        refreshUntilHeld(current.end());
+    }
+
     /** Joins the issuance transaction: the entry commits with, and only with, the credential's audit row. */
     @Transactional(Transactional.TxType.MANDATORY)
     public StatusReference allocate(NewEntry entry) {
         long number = nextNumber();
         StatusList list = listHolding(number);
+        ensureSpareAfter(list);
         int idx = permutations.computeIfAbsent(list.id(), id -> new IndexPermutation(list.key(), list.size()))
                 .index((int) (number - list.firstNumber()));
         store.insertEntry(list.id(), idx, entry);
@@ -68,6 +94,27 @@ public class StatusAllocation {
             end = next + StatusListStore.BLOCK;
         }
         return next++;
+    }
+
+    private void ensureSpareAfter(StatusList list) {
+        if (lists.containsKey(list.end()) || !spareRequested.add(list.id())) {
+            return;
+        }
+        try {
+            // outside a container (unit tests) the spare is made on the calling thread
+            Executor creator = executor != null ? executor : Runnable::run;
+            creator.execute(() -> {
+                try {
+                    refreshUntilHeld(list.end());
+                } catch (RuntimeException e) {
+                    spareRequested.remove(list.id());
+                    LOG.log(Level.WARNING, "Cannot create the status list after list " + list.id() + " ahead of time", e);
+                }
+            });
+        } catch (RuntimeException e) {
+            spareRequested.remove(list.id());
+            LOG.log(Level.WARNING, "Cannot schedule the status list after list " + list.id(), e);
+        }
     }
 
     private StatusList listHolding(long number) {

@@ -39,6 +39,14 @@ public class StatusListStore {
         return ((Number) em.createNativeQuery(NEXT_BLOCK).getSingleResult()).longValue();
     }
 
+    /** The sequence's position without taking a number: the first number the next block may start at. */
+    public long sequencePosition() {
+        Object[] row = (Object[]) em.createNativeQuery("SELECT last_value, is_called FROM credential_status_seq")
+                .getSingleResult();
+        long last = ((Number) row[0]).longValue();
+        return Boolean.TRUE.equals(row[1]) ? last + BLOCK : last;
+    }
+
     public List<StatusList> lists() {
         List<?> rows = em.createNativeQuery("SELECT id, size, first_number, permutation_key FROM status_list ORDER BY id")
                 .getResultList();
