@@ -24,7 +24,9 @@ import org.openissuer.platform.Jsonp;
 public class IssuanceEvent {
 
     public enum Kind {
-        REQUEST_STARTED, CREDENTIAL_ISSUED, REQUEST_FAILED, OFFER_CREATED, OFFER_REVOKED, OFFER_REDEEMED, TOKEN_ISSUED;
+        REQUEST_STARTED, CREDENTIAL_ISSUED, REQUEST_FAILED, OFFER_CREATED, OFFER_REVOKED, OFFER_REDEEMED, TOKEN_ISSUED,
+        // OID4VCI 1.0 §11.1: the wallet's notifications, one row per credential of the response
+        CREDENTIAL_ACCEPTED, CREDENTIAL_FAILURE, CREDENTIAL_DELETED;
 
         String column() {
             return name().toLowerCase(Locale.ROOT);
@@ -45,7 +47,7 @@ public class IssuanceEvent {
     public static final List<String> COLUMNS = List.of("occurred_at", "event", "request_id", "endpoint",
             "client_address", "client_id", "principal", "subject", "error_code", "error_description", "token_id",
             "credential_configuration_id", "vct", "format", "dialect", "holder_key_thumbprint", "credential_id",
-            "credential_digest", "disclosed_claims", "offer_id");
+            "credential_digest", "disclosed_claims", "offer_id", "event_description");
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -111,6 +113,9 @@ public class IssuanceEvent {
     @Column(name = "offer_id")
     private String offerId;
 
+    @Column(name = "event_description")
+    private String eventDescription;
+
     protected IssuanceEvent() {
         // JPA
     }
@@ -155,9 +160,22 @@ public class IssuanceEvent {
         return row;
     }
 
+    /** A wallet's notification (OID4VCI 1.0 §11.1) about one credential it was issued. */
+    public static IssuanceEvent notified(Kind kind, AuditContext context, String credentialId,
+            Optional<String> eventDescription, OffsetDateTime at) {
+        if (kind != Kind.CREDENTIAL_ACCEPTED && kind != Kind.CREDENTIAL_FAILURE && kind != Kind.CREDENTIAL_DELETED) {
+            throw new IllegalArgumentException(kind + " is not a notification");
+        }
+        IssuanceEvent row = new IssuanceEvent(kind, context, at);
+        row.credentialId = credentialId;
+        row.eventDescription = truncate(eventDescription, MAX_DESCRIPTION);
+        return row;
+    }
+
     /** A step of the pre-authorized code flow: offer created, revoked or redeemed, token issued. */
     public static IssuanceEvent offerStep(Kind kind, AuditContext context, OffsetDateTime at) {
-        if (kind == Kind.REQUEST_STARTED || kind == Kind.CREDENTIAL_ISSUED || kind == Kind.REQUEST_FAILED) {
+        if (kind != Kind.OFFER_CREATED && kind != Kind.OFFER_REVOKED && kind != Kind.OFFER_REDEEMED
+                && kind != Kind.TOKEN_ISSUED) {
             throw new IllegalArgumentException(kind + " has its own factory");
         }
         return new IssuanceEvent(kind, context, at);
@@ -171,7 +189,7 @@ public class IssuanceEvent {
     public Object[] columnValues() {
         return new Object[] {occurredAt, event, requestId, endpoint, clientAddress, clientId, principal, subject,
             errorCode, errorDescription, tokenId, credentialConfigurationId, vct, format, dialect, holderKeyThumbprint,
-            credentialId, credentialDigest, disclosedClaims, offerId};
+            credentialId, credentialDigest, disclosedClaims, offerId, eventDescription};
     }
 
     public String event() {

@@ -35,6 +35,8 @@ import org.openissuer.error.IssuerException;
 import org.openissuer.keys.control.IssuerKeys;
 import org.openissuer.nonce.control.Nonces;
 import org.openissuer.nonce.entity.CNonce;
+import org.openissuer.notification.control.NotificationIds;
+import org.openissuer.notification.entity.IssuedNotification;
 import org.openissuer.platform.IssuerSettings;
 import org.openissuer.platform.Jsonp;
 import org.openissuer.proof.control.JwtProofVerifier;
@@ -143,7 +145,7 @@ public class CredentialIssuance {
             encryption.checkResponse(received.encrypted(), dialect, responseEncryption);
             List<VerifiedProof> verified = verifyProofs(request, configuration, token);
             JsonObject data = subjectData(token, configuration);
-            committed = issueAndCommit(proof, verified, configuration, target.format(), data, dialect, context);
+            committed = issueAndCommit(proof, verified, configuration, target.format(), data, dialect, context, token);
             // the outcome, issued or refused, committed with its audit rows: nothing later goes on record
             requestAudit.close();
         } catch (IssuerException e) {
@@ -231,29 +233,34 @@ public class CredentialIssuance {
     }
 
     private Committed issueAndCommit(Optional<DPoPProof> dpopProof, List<VerifiedProof> verified,
-            CredentialConfiguration configuration, String format, JsonObject data, Dialect dialect, AuditContext context) {
+            CredentialConfiguration configuration, String format, JsonObject data, Dialect dialect, AuditContext context,
+            AccessToken token) {
         List<String> credentials = new ArrayList<>();
+        List<String> credentialIds = new ArrayList<>();
         List<IssuanceEvent> success = new ArrayList<>();
         success.add(IssuanceEvent.requestStarted(context, audit.now()));
         for (VerifiedProof proof : verified) {
             IssuedSdJwt issued = sdJwt.issue(new SdJwtVcRequest(settings.identifier().value(), configuration.vct(), format,
                     configuration.validity(), proof.holderKey(), configuration.claims(), data));
             credentials.add(issued.serialized());
+            credentialIds.add(UUID.randomUUID().toString());
             success.add(IssuanceEvent.credentialIssued(context, new IssuanceEvent.IssuedCredential(
-                    UUID.randomUUID().toString(), issued.digestHex(), proof.thumbprint(), issued.disclosedClaims()),
-                    audit.now()));
+                    credentialIds.get(credentialIds.size() - 1), issued.digestHex(), proof.thumbprint(),
+                    issued.disclosedClaims()), audit.now()));
         }
+        IssuedNotification notification = NotificationIds.issue(token, credentialIds);
         IssuanceTransaction.Outcome outcome = transaction.commit(dpopProof,
                 verified.stream().map(VerifiedProof::nonce).toList(), success,
                 refusal -> List.of(IssuanceEvent.requestStarted(context, audit.now()),
                         IssuanceEvent.requestFailed(context, refusal.error().code(), refusal.description(), audit.now())),
-                dialect.carriesNonce());
+                dialect.carriesNonce(), Optional.of(notification));
         if (outcome.refusal().isPresent()) {
             // RFC 9449 §11.1 (a replayed proof) or Appendix F.4 (a replayed or stale nonce)
             return new Committed(null, outcome.refusal(), outcome.freshNonce());
         }
         return new Committed(new IssuanceResponse(dialect, format, configuration.profile(), credentials,
-                outcome.freshNonce().map(CNonce::value), settings.nonceLifetime().toSeconds()),
+                outcome.freshNonce().map(CNonce::value), settings.nonceLifetime().toSeconds(),
+                Optional.of(notification.id())),
                 Optional.empty(), outcome.freshNonce());
     }
 
