@@ -47,6 +47,8 @@ class NotificationsTest {
     private final SpentLedger spent = new SpentLedger(Clock.systemUTC());
     private final AccessTokens tokens = BuiltInAccessTokens.of(ISSUER, authorizationServerKey);
     private final Notifications notifications;
+    private final List<Limited> admitted = new java.util.ArrayList<>();
+    private boolean overLimit;
     private boolean bodyRead;
 
     NotificationsTest() {
@@ -70,7 +72,10 @@ class NotificationsTest {
         notifications = new Notifications(tokens, dpop, spent.notifications, spent.audit, requestAudit, new RateLimits() {
             @Override
             public void admit(Limited limited, String value) {
-                // unlimited
+                admitted.add(limited);
+                if (overLimit) {
+                    throw IssuerException.retryAfter(IssuerError.TEMPORARILY_UNAVAILABLE, "too many", 7);
+                }
             }
         });
     }
@@ -206,5 +211,16 @@ class NotificationsTest {
         // RFC 9449 §11.1: the proof is spent; replaying it is refused
         IssuerException replay = refused("DPoP " + token, List.of(proof), body(id, "credential_accepted"));
         assertEquals(IssuerError.INVALID_DPOP_PROOF, replay.error());
+    }
+
+    @Test
+    void theAddressLimitComesBeforeAnyTokenWork() {
+        overLimit = true;
+
+        IssuerException e = refused("Bearer " + token("erika"), null, body("x", "credential_accepted"));
+
+        assertEquals(IssuerError.TEMPORARILY_UNAVAILABLE, e.error());
+        assertEquals(List.of(Limited.NOTIFICATION_PER_ADDRESS), admitted);
+        assertFalse(bodyRead);
     }
 }
