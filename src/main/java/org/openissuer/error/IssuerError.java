@@ -17,6 +17,9 @@ public enum IssuerError {
     INVALID_NONCE("invalid_nonce", 400),
     INVALID_ENCRYPTION_PARAMETERS("invalid_encryption_parameters", 400),
     CREDENTIAL_REQUEST_DENIED("credential_request_denied", 400),
+    // OID4VCI 1.0 §11.3
+    INVALID_NOTIFICATION_ID("invalid_notification_id", 400),
+    INVALID_NOTIFICATION_REQUEST("invalid_notification_request", 400),
     // OID4VCI draft 13 §7.3.1.2, for wallets that still speak it
     UNSUPPORTED_CREDENTIAL_TYPE("unsupported_credential_type", 400),
     UNSUPPORTED_CREDENTIAL_FORMAT("unsupported_credential_format", 400),

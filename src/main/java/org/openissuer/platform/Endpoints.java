@@ -8,6 +8,8 @@ public final class Endpoints {
 
     public static final String CREDENTIAL = "/oid4vci/credential";
     public static final String NONCE = "/oid4vci/nonce";
+    /** OID4VCI 1.0 §11: the wallet reports what became of the credentials of one response. */
+    public static final String NOTIFICATION = "/oid4vci/notification";
     public static final String TOKEN = "/oid4vci/token";
     public static final String JWKS = "/oid4vci/jwks";
     /** Offers by reference (§4.1.3): {@code credential_offer_uri} points below this path. */

@@ -56,6 +56,10 @@ class AuditQueriesIT {
                 assertTrue(rows.next() && rows.getLong(1) > 0);
             }
             assertFalse(canInsert(sql), "the auditor role reads only");
+            // V009: the auditors also read which credentials each notification_id stands for
+            try (ResultSet rows = sql.executeQuery("SELECT count(*) FROM credential_notification")) {
+                assertTrue(rows.next() && rows.getLong(1) > 0);
+            }
         }
     }
 
@@ -72,6 +76,8 @@ class AuditQueriesIT {
         String readme = Files.readString(Path.of("README.md"));
         String section = readme.substring(readme.indexOf("### Audit trail"));
         section = section.substring(0, section.indexOf("\n## "));
+        // and the notification queries of docs/notifications.md
+        section += Files.readString(Path.of("docs/notifications.md"));
         List<String> queries = new ArrayList<>();
         Matcher blocks = SQL_BLOCK.matcher(section);
         while (blocks.find()) {

@@ -57,9 +57,9 @@ class DialectsIT {
 
         assertEquals(200, response.statusCode(), response.body());
         JsonObject body = Http.json(response);
-        // draft 15 §8.3: credentials (objects) only; no c_nonce, which came from the nonce endpoint
+        // draft 15 §8.3: credentials (objects) and notification_id; no c_nonce, which came from the nonce endpoint
         IndependentSdJwt.verify(body.getJsonArray("credentials").getJsonObject(0).getString("credential"), issuerKeys);
-        assertEquals(List.of("credentials"), List.copyOf(body.keySet()));
+        assertEquals(List.of("credentials", "notification_id"), List.copyOf(body.keySet()));
         assertEquals("draft-15", recordedDialect(requestId));
     }
 

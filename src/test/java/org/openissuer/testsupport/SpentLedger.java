@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.openissuer.audit.control.IssuanceAudit;
@@ -13,6 +16,9 @@ import org.openissuer.audit.entity.IssuanceEvent;
 import org.openissuer.dpop.control.DPoPReplay;
 import org.openissuer.nonce.control.Nonces;
 import org.openissuer.nonce.entity.CNonce;
+import org.openissuer.notification.control.NotificationLedger;
+import org.openissuer.notification.entity.IssuedNotification;
+import org.openissuer.notification.entity.NotificationGrant;
 import org.openissuer.platform.IssuerSettings;
 
 /**
@@ -26,6 +32,7 @@ public final class SpentLedger {
     public final Replay replay = new Replay();
     public final LiveNonces nonces;
     public final Audit audit;
+    public final Notified notifications = new Notified();
 
     public SpentLedger(Clock clock) {
         IssuerSettings settings = new IssuerSettings() {
@@ -108,6 +115,23 @@ public final class SpentLedger {
 
         public List<String> committedEvents() {
             return committed.stream().map(IssuanceEvent::event).toList();
+        }
+    }
+
+    /** The credential_notification table: notification ids as issued, looked up by value. */
+    public final class Notified extends NotificationLedger {
+        public final Map<String, NotificationGrant> stored = new HashMap<>();
+
+        @Override
+        public void record(IssuedNotification notification, OffsetDateTime at) {
+            entries.add("notification " + String.join(",", notification.credentialIds()));
+            stored.put(notification.id(), new NotificationGrant(notification.tokenKey(), notification.subject(),
+                    notification.credentialIds()));
+        }
+
+        @Override
+        public Optional<NotificationGrant> find(String notificationId) {
+            return Optional.ofNullable(stored.get(notificationId));
         }
     }
 }

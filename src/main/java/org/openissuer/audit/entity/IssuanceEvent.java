@@ -25,7 +25,9 @@ public class IssuanceEvent {
 
     public enum Kind {
         REQUEST_STARTED, CREDENTIAL_ISSUED, REQUEST_FAILED, OFFER_CREATED, OFFER_REVOKED, OFFER_REDEEMED, TOKEN_ISSUED,
-        CREDENTIAL_REVOKED, CREDENTIAL_SUSPENDED, CREDENTIAL_REINSTATED;
+        CREDENTIAL_REVOKED, CREDENTIAL_SUSPENDED, CREDENTIAL_REINSTATED,
+        // OID4VCI 1.0 §11.1: the wallet's notifications, one row per credential of the response
+        CREDENTIAL_ACCEPTED, CREDENTIAL_FAILURE, CREDENTIAL_DELETED;
 
         String column() {
             return name().toLowerCase(Locale.ROOT);
@@ -46,7 +48,7 @@ public class IssuanceEvent {
     public static final List<String> COLUMNS = List.of("occurred_at", "event", "request_id", "endpoint",
             "client_address", "client_id", "principal", "subject", "error_code", "error_description", "token_id",
             "credential_configuration_id", "vct", "format", "dialect", "holder_key_thumbprint", "credential_id",
-            "credential_digest", "disclosed_claims", "offer_id", "reason");
+            "credential_digest", "disclosed_claims", "offer_id", "reason", "event_description");
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -115,6 +117,9 @@ public class IssuanceEvent {
     @Column(name = "reason")
     private String reason;
 
+    @Column(name = "event_description")
+    private String eventDescription;
+
     protected IssuanceEvent() {
         // JPA
     }
@@ -159,6 +164,18 @@ public class IssuanceEvent {
         return row;
     }
 
+    /** A wallet's notification (OID4VCI 1.0 §11.1) about one credential it was issued. */
+    public static IssuanceEvent notified(Kind kind, AuditContext context, String credentialId,
+            Optional<String> eventDescription, OffsetDateTime at) {
+        if (kind != Kind.CREDENTIAL_ACCEPTED && kind != Kind.CREDENTIAL_FAILURE && kind != Kind.CREDENTIAL_DELETED) {
+            throw new IllegalArgumentException(kind + " is not a notification");
+        }
+        IssuanceEvent row = new IssuanceEvent(kind, context, at);
+        row.credentialId = credentialId;
+        row.eventDescription = truncate(eventDescription, MAX_DESCRIPTION);
+        return row;
+    }
+
     /** A step of the pre-authorized code flow: offer created, revoked or redeemed, token issued. */
     public static IssuanceEvent offerStep(Kind kind, AuditContext context, OffsetDateTime at) {
         if (kind != Kind.OFFER_CREATED && kind != Kind.OFFER_REVOKED && kind != Kind.OFFER_REDEEMED
@@ -188,7 +205,7 @@ public class IssuanceEvent {
     public Object[] columnValues() {
         return new Object[] {occurredAt, event, requestId, endpoint, clientAddress, clientId, principal, subject,
             errorCode, errorDescription, tokenId, credentialConfigurationId, vct, format, dialect, holderKeyThumbprint,
-            credentialId, credentialDigest, disclosedClaims, offerId, reason};
+            credentialId, credentialDigest, disclosedClaims, offerId, reason, eventDescription};
     }
 
     public String event() {

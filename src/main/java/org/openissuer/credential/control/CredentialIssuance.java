@@ -36,6 +36,8 @@ import org.openissuer.error.IssuerException;
 import org.openissuer.keys.control.IssuerKeys;
 import org.openissuer.nonce.control.Nonces;
 import org.openissuer.nonce.entity.CNonce;
+import org.openissuer.notification.control.NotificationIds;
+import org.openissuer.notification.entity.IssuedNotification;
 import org.openissuer.platform.IssuerSettings;
 import org.openissuer.platform.Jsonp;
 import org.openissuer.proof.control.JwtProofVerifier;
@@ -148,7 +150,7 @@ public class CredentialIssuance {
             encryption.checkResponse(received.encrypted(), dialect, responseEncryption);
             List<VerifiedProof> verified = verifyProofs(request, configuration, token);
             JsonObject data = subjectData(token, configuration);
-            committed = issueAndCommit(proof, verified, configuration, target.format(), data, dialect, context);
+            committed = issueAndCommit(proof, verified, configuration, target.format(), data, dialect, context, token);
             // the outcome, issued or refused, committed with its audit rows: nothing later goes on record
             requestAudit.close();
         } catch (IssuerException e) {
@@ -236,13 +238,17 @@ public class CredentialIssuance {
     }
 
     private Committed issueAndCommit(Optional<DPoPProof> dpopProof, List<VerifiedProof> verified,
-            CredentialConfiguration configuration, String format, JsonObject data, Dialect dialect, AuditContext context) {
+            CredentialConfiguration configuration, String format, JsonObject data, Dialect dialect, AuditContext context,
+            AccessToken token) {
         List<String> credentials = new ArrayList<>();
+        // the ids are known before the credentials are built: the notification_id stands for them all
+        List<String> credentialIds = verified.stream().map(v -> UUID.randomUUID().toString()).toList();
         Supplier<List<IssuanceEvent>> success = () -> {
             List<IssuanceEvent> rows = new ArrayList<>();
             rows.add(IssuanceEvent.requestStarted(context, audit.now()));
-            for (VerifiedProof proof : verified) {
-                String credentialId = UUID.randomUUID().toString();
+            for (int i = 0; i < verified.size(); i++) {
+                VerifiedProof proof = verified.get(i);
+                String credentialId = credentialIds.get(i);
                 // draft-ietf-oauth-status-list-21: an entry of its own, allocated in the issuance transaction
                 JsonObject status = configuration.statusList() ? statuses.allocate(new NewEntry(credentialId,
                         context.subject(), context.offerId(), configuration.id(),
@@ -255,17 +261,19 @@ public class CredentialIssuance {
             }
             return rows;
         };
+        IssuedNotification notification = NotificationIds.issue(token, credentialIds);
         IssuanceTransaction.Outcome outcome = transaction.commit(dpopProof,
                 verified.stream().map(VerifiedProof::nonce).toList(), success,
                 refusal -> List.of(IssuanceEvent.requestStarted(context, audit.now()),
                         IssuanceEvent.requestFailed(context, refusal.error().code(), refusal.description(), audit.now())),
-                dialect.carriesNonce());
+                dialect.carriesNonce(), Optional.of(notification));
         if (outcome.refusal().isPresent()) {
             // RFC 9449 §11.1 (a replayed proof) or Appendix F.4 (a replayed or stale nonce)
             return new Committed(null, outcome.refusal(), outcome.freshNonce());
         }
         return new Committed(new IssuanceResponse(dialect, format, configuration.profile(), credentials,
-                outcome.freshNonce().map(CNonce::value), settings.nonceLifetime().toSeconds()),
+                outcome.freshNonce().map(CNonce::value), settings.nonceLifetime().toSeconds(),
+                Optional.of(notification.id())),
                 Optional.empty(), outcome.freshNonce());
     }
 

@@ -18,10 +18,13 @@ import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
 import org.openissuer.nonce.control.Nonces;
 import org.openissuer.nonce.entity.CNonce;
+import org.openissuer.notification.control.NotificationLedger;
+import org.openissuer.notification.entity.IssuedNotification;
 
 /**
  * The one transaction of a credential request (one commit per request): spend the DPoP
- * proof's jti, consume the proofs' nonces, append the audit rows. It always commits: a refused
+ * proof's jti, consume the proofs' nonces, append the audit rows, store the response's
+ * notification_id (OID4VCI 1.0 §11). It always commits: a refused
  * jti or nonce leaves the rest as it was and the refusal on record.
  */
 @ApplicationScoped
@@ -32,16 +35,18 @@ public class IssuanceTransaction {
     private final Nonces nonces;
     private final IssuanceAudit audit;
     private final DPoPChecks dpop;
+    private final NotificationLedger notifications;
 
     @Inject
-    public IssuanceTransaction(Nonces nonces, IssuanceAudit audit, DPoPChecks dpop) {
+    public IssuanceTransaction(Nonces nonces, IssuanceAudit audit, DPoPChecks dpop, NotificationLedger notifications) {
         this.nonces = nonces;
         this.audit = audit;
         this.dpop = dpop;
+        this.notifications = notifications;
     }
 
     protected IssuanceTransaction() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
     /** What committed: the refusal, if any, and a fresh nonce when one was asked for. */
@@ -50,7 +55,8 @@ public class IssuanceTransaction {
 
     @Transactional
     public Outcome commit(Optional<DPoPProof> dpopProof, List<String> proofNonces, Supplier<List<IssuanceEvent>> onSuccess,
-            Function<IssuerException, List<IssuanceEvent>> onRefusal, boolean wantFreshNonce) {
+            Function<IssuerException, List<IssuanceEvent>> onRefusal, boolean wantFreshNonce,
+            Optional<IssuedNotification> notification) {
         // RFC 9449 §11.1 first: a replayed request must not consume the nonces its original already did
         Optional<IssuerException> refusal = dpopProof.flatMap(dpop::spendWithin);
         if (refusal.isEmpty()) {
@@ -65,6 +71,10 @@ public class IssuanceTransaction {
         }
         // the credentials are built here, once the nonces are spent: their status entries commit with them
         audit.append(refusal.map(onRefusal).orElseGet(onSuccess));
+        if (refusal.isEmpty()) {
+            // the notification_id exists exactly when the credentials it stands for do
+            notification.ifPresent(n -> notifications.record(n, audit.now()));
+        }
         return new Outcome(refusal, wantFreshNonce ? Optional.of(nonces.issue()) : Optional.empty());
     }
 }

@@ -12,7 +12,7 @@ import org.openissuer.platform.Jsonp;
 
 /** The 200 answer, in the shape of the dialect the wallet asked in. */
 public record IssuanceResponse(Dialect dialect, String format, Optional<String> profile, List<String> credentials,
-        Optional<String> freshNonce, long nonceExpiresIn) {
+        Optional<String> freshNonce, long nonceExpiresIn, Optional<String> notificationId) {
 
     public IssuanceResponse {
         credentials = List.copyOf(credentials);
@@ -30,6 +30,8 @@ public record IssuanceResponse(Dialect dialect, String format, Optional<String> 
             }
             case DRAFT_13 -> draft13(body);
         }
+        // OID4VCI 1.0 §8.3, draft 15 §8.3, draft 13 §7.3: one notification_id for all credentials of the response
+        notificationId.ifPresent(n -> body.add("notification_id", n));
         return body.build();
     }
 

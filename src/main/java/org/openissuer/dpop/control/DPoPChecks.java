@@ -17,9 +17,9 @@ import org.openissuer.platform.Endpoints;
 import org.openissuer.platform.IssuerSettings;
 
 /**
- * DPoP at this issuer's two endpoints (RFC 9449): the token endpoint binds tokens to the proof
- * key (§5), the credential endpoint checks the proof against the token (§7). Every accepted
- * proof has passed {@link DPoPVerifier} and then the shared jti store (§11.1).
+ * DPoP at this issuer's endpoints (RFC 9449): the token endpoint binds tokens to the proof
+ * key (§5), the credential and notification endpoints check the proof against the token (§7).
+ * Every accepted proof has passed {@link DPoPVerifier} and then the shared jti store (§11.1).
  */
 @ApplicationScoped
 public class DPoPChecks {
@@ -99,6 +99,18 @@ public class DPoPChecks {
             throw DPoPVerifier.invalid("a DPoP proof is required with a DPoP-bound access token");
         }
         return verify(headers, new DPoPRules(POST, issuer.identifier().endpoint(Endpoints.CREDENTIAL),
+                Optional.of(accessToken), nonceRule()), Optional.of(boundThumbprint));
+    }
+
+    /**
+     * §7.1 at the notification endpoint (OID4VCI 1.0 §11): as at the credential endpoint, but the
+     * request changes nothing the jti could commit with, so the jti is spent here and now.
+     */
+    public DPoPProof atNotificationEndpoint(List<String> headers, String accessToken, String boundThumbprint) {
+        if (headers == null || headers.isEmpty()) {
+            throw DPoPVerifier.invalid("a DPoP proof is required with a DPoP-bound access token");
+        }
+        return check(headers, new DPoPRules(POST, issuer.identifier().endpoint(Endpoints.NOTIFICATION),
                 Optional.of(accessToken), nonceRule()), Optional.of(boundThumbprint));
     }
 

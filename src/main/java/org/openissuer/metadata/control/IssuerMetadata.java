@@ -41,7 +41,9 @@ public final class IssuerMetadata {
                 .add("credential_issuer", issuer)
                 .add("authorization_servers", strings(authorizationServers))
                 .add("credential_endpoint", issuer + Endpoints.CREDENTIAL)
-                .add("nonce_endpoint", issuer + Endpoints.NONCE);
+                .add("nonce_endpoint", issuer + Endpoints.NONCE)
+                // §12.2.4 (draft 13 §11.2.3 alike): every credential response carries a notification_id
+                .add("notification_endpoint", issuer + Endpoints.NOTIFICATION);
         // §12.2.4: batch_size MUST be 2 or greater; a limit of 1 means no batch issuance
         if (batchSize >= 2) {
             metadata.add("batch_credential_issuance", Json.createObjectBuilder().add("batch_size", batchSize));

@@ -5,6 +5,7 @@ public enum Limited {
     CREDENTIAL_PER_PRINCIPAL("credential", "per-principal"),
     CREDENTIAL_PER_ADDRESS("credential", "per-address"),
     NONCE_PER_ADDRESS("nonce", "per-address"),
+    NOTIFICATION_PER_ADDRESS("notification", "per-address"),
     TOKEN_PER_ADDRESS("token", "per-address");
 
     private final String endpoint;

@@ -99,8 +99,10 @@ class CredentialIssuanceTest {
         fixture.issue("DPoP " + token, List.of(fixture.dpopProof(token).jti("j-1").build()),
                 v1Request(CONFIGURATION_ID, fixture.proof(nonce)));
 
-        assertEquals(List.of("jti-within j-1", "nonce " + nonce, "audit request_started,credential_issued"),
-                fixture.spent.entries);
+        String credentialId = fixture.spent.audit.committed.get(1).columnValues()[16].toString();
+        // OID4VCI 1.0 §11: the response's notification_id, stored last in the same transaction
+        assertEquals(List.of("jti-within j-1", "nonce " + nonce, "audit request_started,credential_issued",
+                "notification " + credentialId), fixture.spent.entries);
         assertFalse(fixture.spent.nonces.live(nonce));
         assertTrue(fixture.spent.audit.alone.isEmpty(), "the rows of an issued credential commit with its nonce");
     }

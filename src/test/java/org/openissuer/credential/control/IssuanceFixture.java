@@ -106,8 +106,8 @@ final class IssuanceFixture {
         dpop.prepare();
         AccessTokens tokens = BuiltInAccessTokens.of(ISSUER, authorizationServerKey);
         issuance = new CredentialIssuance(settings, new Issuance(), configurations(), keys, tokens,
-                Instances.of(new FixedClaims()), new IssuanceTransaction(spent.nonces, spent.audit, dpop), spent.audit,
-                requestAudit(new Refusals(spent.audit)), spent.nonces, new PlainMessages(), new NoLimits(), dpop,
+                Instances.of(new FixedClaims()), new IssuanceTransaction(spent.nonces, spent.audit, dpop, spent.notifications),
+                spent.audit, requestAudit(new Refusals(spent.audit)), spent.nonces, new PlainMessages(), new NoLimits(), dpop,
                 new CountingStatuses(), clock);
         issuance.prepare();
     }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import org.openissuer.audit.entity.AuditContext;
 import org.openissuer.audit.entity.IssuanceEvent;
+import org.openissuer.notification.entity.IssuedNotification;
 import org.openissuer.dpop.control.DPoPChecks;
 import org.openissuer.dpop.entity.DPoPProof;
 import org.openissuer.error.IssuerError;
@@ -32,9 +33,13 @@ class IssuanceTransactionTest {
     private static final List<IssuanceEvent> ISSUED = List.of(IssuanceEvent.requestStarted(CONTEXT, NOW),
             IssuanceEvent.credentialIssued(CONTEXT, new IssuanceEvent.IssuedCredential("c-1", "digest", "jkt", List.of()), NOW));
 
+    private static final IssuedNotification NOTIFICATION = new IssuedNotification("note-1", "token-key", "erika",
+            Optional.empty(), List.of("c-1"));
+
     private final SpentLedger spent = new SpentLedger(Clock.systemUTC());
     private final IssuanceTransaction transaction = new IssuanceTransaction(spent.nonces, spent.audit,
-            new DPoPChecks(new TestDPoPSettings(false, false), spent.replay, null, null, Clock.systemUTC()));
+            new DPoPChecks(new TestDPoPSettings(false, false), spent.replay, null, null, Clock.systemUTC()),
+            spent.notifications);
 
     private static Optional<DPoPProof> proof(String jti) {
         return Optional.of(new DPoPProof("thumbprint", jti, Instant.now(), Optional.empty()));
@@ -42,7 +47,8 @@ class IssuanceTransactionTest {
 
     private IssuanceTransaction.Outcome commit(Optional<DPoPProof> dpop, List<String> nonces, boolean wantFreshNonce) {
         return transaction.commit(dpop, nonces, () -> ISSUED, refusal -> List.of(IssuanceEvent.requestStarted(CONTEXT, NOW),
-                IssuanceEvent.requestFailed(CONTEXT, refusal.error().code(), refusal.description(), NOW)), wantFreshNonce);
+                IssuanceEvent.requestFailed(CONTEXT, refusal.error().code(), refusal.description(), NOW)), wantFreshNonce,
+                Optional.of(NOTIFICATION));
     }
 
     @Test
@@ -53,7 +59,8 @@ class IssuanceTransactionTest {
         IssuanceTransaction.Outcome outcome = commit(proof("j-1"), List.of(a, b), false);
 
         assertEquals(Optional.empty(), outcome.refusal());
-        assertEquals(List.of("jti-within j-1", "nonce " + a, "nonce " + b, "audit request_started,credential_issued"),
+        assertEquals(List.of("jti-within j-1", "nonce " + a, "nonce " + b, "audit request_started,credential_issued",
+                "notification c-1"),
                 spent.entries);
     }
 
@@ -67,6 +74,7 @@ class IssuanceTransactionTest {
 
         assertEquals(IssuerError.INVALID_DPOP_PROOF, outcome.refusal().orElseThrow().error());
         assertTrue(spent.nonces.live(nonce), "RFC 9449 §11.1: a replay must not consume the nonces its original did");
+        // a refused request hands out no notification_id: nothing of it is stored
         assertEquals(List.of("jti-within j-1", "audit request_started,request_failed"), spent.entries);
     }
 
@@ -88,7 +96,8 @@ class IssuanceTransactionTest {
         IssuanceTransaction.Outcome outcome = commit(Optional.empty(), List.of(shared, shared), false);
 
         assertEquals(Optional.empty(), outcome.refusal());
-        assertEquals(List.of("nonce " + shared, "audit request_started,credential_issued"), spent.entries);
+        assertEquals(List.of("nonce " + shared, "audit request_started,credential_issued", "notification c-1"),
+                spent.entries);
     }
 
     @Test
@@ -108,7 +117,8 @@ class IssuanceTransactionTest {
         IssuanceTransaction.Outcome outcome = transaction.commit(Optional.empty(), List.of("stale"), () -> {
             built.incrementAndGet();
             return ISSUED;
-        }, refusal -> List.of(IssuanceEvent.requestFailed(CONTEXT, refusal.error().code(), refusal.description(), NOW)), false);
+        }, refusal -> List.of(IssuanceEvent.requestFailed(CONTEXT, refusal.error().code(), refusal.description(), NOW)), false,
+                Optional.of(NOTIFICATION));
 
         assertTrue(outcome.refusal().isPresent());
         assertEquals(0, built.get(), "credentials (and their status list entries) are built only once the nonces are spent");

@@ -47,6 +47,7 @@ class IssuerMetadataTest {
         assertEquals("https://issuer.example.com/tenant", metadata.getString("credential_issuer"));
         assertEquals("https://issuer.example.com/tenant/oid4vci/credential", metadata.getString("credential_endpoint"));
         assertEquals("https://issuer.example.com/tenant/oid4vci/nonce", metadata.getString("nonce_endpoint"));
+        assertEquals("https://issuer.example.com/tenant/oid4vci/notification", metadata.getString("notification_endpoint"));
     }
 
     @Test
@@ -89,7 +90,7 @@ class IssuerMetadataTest {
                 List.of(sdJwtConfiguration("Pid").build()));
 
         assertEquals(Set.of("credential_issuer", "authorization_servers", "credential_endpoint", "nonce_endpoint",
-                "batch_credential_issuance", "display", "credential_configurations_supported"), metadata.keySet());
+                "notification_endpoint", "batch_credential_issuance", "display", "credential_configurations_supported"), metadata.keySet());
     }
 
     @Test
