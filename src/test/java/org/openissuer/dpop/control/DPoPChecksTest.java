@@ -19,13 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.openissuer.dpop.entity.DPoPProof;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
-import org.openissuer.keys.control.IssuerKeys;
-import org.openissuer.keys.control.SigningKeys;
 import org.openissuer.platform.Endpoints;
-import org.openissuer.platform.IssuerSettings;
 import org.openissuer.testsupport.DPoPJwt;
 import org.openissuer.testsupport.SpentLedger;
-import org.openissuer.testsupport.TestDPoPSettings;
+import org.openissuer.testsupport.TestDPoPChecks;
 import org.openissuer.testsupport.TestKeys;
 
 /** DPoP at the token endpoint (RFC 9449 §5) and the credential endpoint (§7): when a jti is spent, and by whom. */
@@ -39,22 +36,7 @@ class DPoPChecksTest {
     private final SpentLedger spent = new SpentLedger(Clock.systemUTC());
 
     private DPoPChecks checks(boolean required, boolean nonceRequired) {
-        IssuerSettings settings = new IssuerSettings() {
-            @Override
-            public IssuerIdentifier identifier() {
-                return new IssuerIdentifier(ISSUER, "");
-            }
-        };
-        IssuerKeys keys = new IssuerKeys() {
-            @Override
-            public SigningKeys authorizationServerKeys() {
-                return new SigningKeys(AS_KEY, List.of(AS_KEY));
-            }
-        };
-        DPoPChecks checks = new DPoPChecks(new TestDPoPSettings(required, nonceRequired), spent.replay, keys, settings,
-                Clock.systemUTC());
-        checks.prepare();
-        return checks;
+        return TestDPoPChecks.prepared(ISSUER, AS_KEY, spent.replay, required, nonceRequired);
     }
 
     private DPoPJwt atToken() {

@@ -22,18 +22,14 @@ import org.openissuer.audit.entity.IssuanceEvent;
 import org.openissuer.dpop.control.DPoPChecks;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
-import org.openissuer.keys.control.IssuerKeys;
-import org.openissuer.keys.control.SigningKeys;
 import org.openissuer.notification.entity.IssuedNotification;
 import org.openissuer.platform.Endpoints;
-import org.openissuer.platform.IssuerSettings.IssuerIdentifier;
-import org.openissuer.platform.IssuerSettings;
 import org.openissuer.ratelimit.control.RateLimits;
 import org.openissuer.ratelimit.entity.Limited;
 import org.openissuer.testsupport.AccessTokenJwt;
 import org.openissuer.testsupport.DPoPJwt;
 import org.openissuer.testsupport.SpentLedger;
-import org.openissuer.testsupport.TestDPoPSettings;
+import org.openissuer.testsupport.TestDPoPChecks;
 import org.openissuer.testsupport.TestKeys;
 import org.openissuer.token.control.AccessTokens;
 import org.openissuer.token.control.BuiltInAccessTokens;
@@ -52,21 +48,7 @@ class NotificationsTest {
     private boolean bodyRead;
 
     NotificationsTest() {
-        IssuerSettings settings = new IssuerSettings() {
-            @Override
-            public IssuerIdentifier identifier() {
-                return new IssuerIdentifier(ISSUER, "");
-            }
-        };
-        IssuerKeys keys = new IssuerKeys() {
-            @Override
-            public SigningKeys authorizationServerKeys() {
-                return new SigningKeys(authorizationServerKey, List.of(authorizationServerKey));
-            }
-        };
-        DPoPChecks dpop = new DPoPChecks(new TestDPoPSettings(false, false), spent.replay, keys, settings,
-                Clock.systemUTC());
-        dpop.prepare();
+        DPoPChecks dpop = TestDPoPChecks.prepared(ISSUER, authorizationServerKey, spent.replay, false, false);
         RequestAudit requestAudit = new RequestAudit(new Refusals(spent.audit));
         requestAudit.begin(AuditContext.of("req-1", "notification", "192.0.2.1"), false, false);
         notifications = new Notifications(tokens, dpop, spent.notifications, spent.audit, requestAudit, new RateLimits() {
