@@ -133,7 +133,8 @@ public class CredentialIssuance {
             dpopInPlay |= token.confirmationThumbprint().isPresent();
             context = requestAudit.enrich(
                     c -> c.withToken(token.subject(), token.subject(), token.clientId(), token.tokenId(), token.offerId()));
-            proof = senderConstraint(presented, token, dpopHeaders);
+            proof = dpop.boundKey(presented.dpop(), token.confirmationThumbprint())
+                    .map(bound -> dpop.atCredentialEndpoint(dpopHeaders, presented.token(), bound));
             admit(token);
             // decrypted here, after the token: a 401 beats a 400, and every failure is on record
             RequestBody.Received received = body.read();
@@ -177,23 +178,6 @@ public class CredentialIssuance {
     private record Committed(IssuanceResponse response, Optional<IssuerException> refusal, Optional<CNonce> freshNonce) {
     }
 
-    private Optional<DPoPProof> senderConstraint(BearerTokens.Presented presented, AccessToken token,
-            List<String> dpopHeaders) {
-        if (presented.dpop()) {
-            // RFC 9449 §7.1: the DPoP scheme is for DPoP-bound tokens only
-            String bound = token.confirmationThumbprint().orElseThrow(() -> new IssuerException(IssuerError.INVALID_TOKEN,
-                    "the access token is not DPoP-bound"));
-            return Optional.of(dpop.atCredentialEndpoint(dpopHeaders, presented.token(), bound));
-        }
-        if (token.confirmationThumbprint().isPresent()) {
-            // RFC 9449 §7.1: a DPoP-bound token is not a bearer token
-            throw new IssuerException(IssuerError.INVALID_TOKEN, "sender-constrained token presented as Bearer");
-        }
-        if (dpop.required()) {
-            throw new IssuerException(IssuerError.INVALID_TOKEN, "this issuer accepts DPoP-bound access tokens only");
-        }
-        return Optional.empty();
-    }
 
     private void admit(AccessToken token) {
         if (issuance.deniedSubjects().contains(token.subject())) {

@@ -114,6 +114,26 @@ public class DPoPChecks {
                 Optional.of(accessToken), nonceRule()), Optional.of(boundThumbprint));
     }
 
+    /**
+     * RFC 9449 §7.1 at a protected resource: the key a DPoP proof must be signed with when the token
+     * came with the DPoP scheme, empty for a Bearer token; every other pairing is invalid_token.
+     */
+    public Optional<String> boundKey(boolean dpopScheme, Optional<String> tokenThumbprint) {
+        if (dpopScheme) {
+            // the DPoP scheme is for DPoP-bound tokens only
+            return Optional.of(tokenThumbprint.orElseThrow(() -> new IssuerException(IssuerError.INVALID_TOKEN,
+                    "the access token is not DPoP-bound")));
+        }
+        if (tokenThumbprint.isPresent()) {
+            // a DPoP-bound token is not a bearer token
+            throw new IssuerException(IssuerError.INVALID_TOKEN, "sender-constrained token presented as Bearer");
+        }
+        if (required()) {
+            throw new IssuerException(IssuerError.INVALID_TOKEN, "this issuer accepts DPoP-bound access tokens only");
+        }
+        return Optional.empty();
+    }
+
     /** §11.1 in the caller's transaction: empty when the jti was fresh, the refusal when it was already used. */
     public Optional<IssuerException> spendWithin(DPoPProof proof) {
         return replay.firstUseWithin(proof.thumbprint(), proof.jti(), keepSeconds()) ? Optional.empty()

@@ -66,7 +66,8 @@ public class Notifications {
             dpopInPlay |= token.confirmationThumbprint().isPresent();
             AuditContext context = requestAudit.enrich(
                     c -> c.withToken(token.subject(), token.subject(), token.clientId(), token.tokenId(), token.offerId()));
-            Optional<DPoPProof> proof = senderConstraint(presented, token, dpopHeaders);
+            Optional<DPoPProof> proof = dpop.boundKey(presented.dpop(), token.confirmationThumbprint())
+                    .map(bound -> dpop.atNotificationEndpoint(dpopHeaders, presented.token(), bound));
             // read after the token: a 401 beats a 400
             byte[] bytes = body.get();
             proof.ifPresent(p -> dpop.checkContentDigest(p, bytes));
@@ -84,20 +85,4 @@ public class Notifications {
         }
     }
 
-    // the credential endpoint's rules (RFC 9449 §7.1), with this endpoint's htu
-    private Optional<DPoPProof> senderConstraint(BearerTokens.Presented presented, AccessToken token,
-            List<String> dpopHeaders) {
-        if (presented.dpop()) {
-            String bound = token.confirmationThumbprint().orElseThrow(() -> new IssuerException(IssuerError.INVALID_TOKEN,
-                    "the access token is not DPoP-bound"));
-            return Optional.of(dpop.atNotificationEndpoint(dpopHeaders, presented.token(), bound));
-        }
-        if (token.confirmationThumbprint().isPresent()) {
-            throw new IssuerException(IssuerError.INVALID_TOKEN, "sender-constrained token presented as Bearer");
-        }
-        if (dpop.required()) {
-            throw new IssuerException(IssuerError.INVALID_TOKEN, "this issuer accepts DPoP-bound access tokens only");
-        }
-        return Optional.empty();
-    }
 }

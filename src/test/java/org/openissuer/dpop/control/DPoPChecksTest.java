@@ -154,4 +154,21 @@ class DPoPChecksTest {
     void theChallengeNamesTheAcceptedAlgorithms() {
         assertEquals(Optional.of("ES256 RS256"), checks(false, false).challenge().algs());
     }
+
+    @Test
+    void theDPoPSchemeNeedsADPoPBoundTokenAndNamesItsKey() {
+        assertEquals(Optional.of("jkt"), checks(false, false).boundKey(true, Optional.of("jkt")));
+        assertEquals(IssuerError.INVALID_TOKEN, refusal(() -> checks(false, false).boundKey(true, Optional.empty())));
+    }
+
+    @Test
+    void aDPoPBoundTokenIsNeverABearerToken() {
+        assertEquals(IssuerError.INVALID_TOKEN, refusal(() -> checks(false, false).boundKey(false, Optional.of("jkt"))));
+    }
+
+    @Test
+    void aBearerTokenPassesUnlessDPoPIsRequired() {
+        assertEquals(Optional.empty(), checks(false, false).boundKey(false, Optional.empty()));
+        assertEquals(IssuerError.INVALID_TOKEN, refusal(() -> checks(true, false).boundKey(false, Optional.empty())));
+    }
 }
