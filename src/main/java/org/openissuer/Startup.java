@@ -15,6 +15,7 @@ import org.openissuer.dpop.control.DPoPChecks;
 import org.openissuer.keys.control.IssuerKeys;
 import org.openissuer.metadata.control.PublishedMetadata;
 import org.openissuer.nonce.control.NoncePurge;
+import org.openissuer.nonce.control.Nonces;
 import org.openissuer.platform.DatabaseMigrations;
 import org.openissuer.platform.IssuerSettings;
 import org.openissuer.platform.Settings;
@@ -60,6 +61,9 @@ public class Startup {
     PublishedMetadata metadata;
 
     @Inject
+    Nonces nonces;
+
+    @Inject
     NoncePurge noncePurge;
 
     @Inject
@@ -74,6 +78,7 @@ public class Startup {
             allSettings.forEach(Settings::validate);
             keys.load();
             dpop.prepare();
+            nonces.prepare();
             tokens.load();
             configurations.load();
             issuance.prepare();

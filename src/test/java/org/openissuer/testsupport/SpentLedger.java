@@ -2,6 +2,7 @@ package org.openissuer.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,12 +73,12 @@ public final class SpentLedger {
         private int issued;
 
         LiveNonces(Clock clock, IssuerSettings settings) {
-            super(clock, settings);
+            super(clock, settings, null);
         }
 
         @Override
         public CNonce issue() {
-            CNonce nonce = CNonce.issued("n-" + ++issued, OffsetDateTime.now(), Duration.ofSeconds(300));
+            CNonce nonce = new CNonce("n-" + ++issued, Instant.now().plusSeconds(300));
             live.add(nonce.value());
             return nonce;
         }

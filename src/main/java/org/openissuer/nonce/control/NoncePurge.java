@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
 import org.openissuer.dpop.control.DPoPReplay;
 import org.openissuer.platform.IssuerSettings;
 
-/** Deletes expired nonces and DPoP proof ids in the background; safe to run on every instance at once. */
+/** Deletes the records of expired consumed nonces and DPoP proof ids in the background; safe on every instance at once. */
 @ApplicationScoped
 public class NoncePurge {
 
@@ -49,7 +49,7 @@ public class NoncePurge {
         try {
             int purged = nonces.purgeExpired();
             if (purged > 0) {
-                LOG.fine(() -> "Purged " + purged + " expired nonces");
+                LOG.fine(() -> "Purged " + purged + " expired consumed nonces");
             }
             // RFC 9449 §11.1: a jti is kept only while its proof could still be accepted
             int jtis = dpopReplay.purgeExpired();
