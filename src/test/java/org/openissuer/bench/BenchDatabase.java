@@ -120,7 +120,7 @@ final class BenchDatabase implements AutoCloseable {
             return new Committed(
                     count(db, "SELECT count(*) FROM issuance_event WHERE id > ? AND id <= ? AND event = 'credential_issued'", afterId, upToId),
                     count(db, "SELECT count(*) FROM issuance_event WHERE id > ? AND id <= ? AND event = 'request_failed'", afterId, upToId),
-                    count(db, "SELECT count(*) FROM c_nonce WHERE consumed_at >= ? AND consumed_at <= ?", from, to));
+                    count(db, "SELECT count(*) FROM consumed_nonce WHERE consumed_at >= ? AND consumed_at <= ?", from, to));
         }
     }
 

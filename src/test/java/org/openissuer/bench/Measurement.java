@@ -72,7 +72,7 @@ record Measurement(BenchSettings settings, LoadPhase.Outcome measured, SampleChe
         report.put("sample_verified", "sampled credentials verified", check.verified(),
                 check.verified() + " of " + measured.samples().size());
         report.put("credential_issued_rows", "credential_issued rows (measured)", committed.credentialsIssued());
-        report.put("nonces_consumed", "c_nonce rows consumed (measured)", committed.noncesConsumed());
+        report.put("nonces_consumed", "consumed_nonce rows (measured)", committed.noncesConsumed());
         report.put("request_failed_rows", "request_failed rows (measured)", committed.requestsFailed());
         report.put("server_log_errors", "messages.log errors / warnings (after start)", serverLog.errors(),
                 serverLog.errors() + " / " + serverLog.warnings());

@@ -8,8 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
@@ -31,11 +29,11 @@ import org.openjdk.jmh.annotations.Threads;
 
 /**
  * The database work of one credential request over plain JDBC, against an embedded PostgreSQL with
- * durable commits: issue a c_nonce (autocommit), then one transaction that records the DPoP jti,
- * consumes the nonce and appends the request_started and credential_issued audit rows, and commits.
- * No JPA, no pool, no JTA: the ceiling PostgreSQL itself puts on the credential endpoint.
+ * durable commits: one transaction that records the DPoP jti, consumes the nonce (its sealed value
+ * needs no row when issued) and appends the request_started and credential_issued audit rows, and
+ * commits. No JPA, no pool, no JTA: the ceiling PostgreSQL itself puts on the credential endpoint.
  * <p>
- * Each operation is two commits, so two WAL flushes. The schema comes from db/migrations through Flyway.
+ * Each operation is one commit, so one WAL flush. The schema comes from db/migrations through Flyway.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -44,11 +42,10 @@ public class NonceAuditBench {
 
     /** The statements, in one place: what the issuer's Nonces, DPoPReplay and IssuanceAudit do, as plain SQL. */
     static final class Sql {
-        static final String ISSUE_NONCE = "INSERT INTO c_nonce (nonce, created_at, expires_at) VALUES (?, ?, ?)";
         static final String FIRST_USE_OF_JTI = "INSERT INTO dpop_jti (jti_hash, expires_at)"
                 + " VALUES (?, now() + ? * interval '1 second') ON CONFLICT DO NOTHING";
-        static final String CONSUME_NONCE = "UPDATE c_nonce SET consumed_at = ? WHERE nonce = ? AND consumed_at IS NULL"
-                + " AND expires_at > ?";
+        static final String CONSUME_NONCE = "INSERT INTO consumed_nonce (nonce_hash, expires_at) VALUES (?, to_timestamp(?))"
+                + " ON CONFLICT DO NOTHING";
         static final String AUDIT_COLUMNS = "event, request_id, endpoint, client_address, client_id, principal, subject,"
                 + " token_id, credential_configuration_id, vct, format, dialect, holder_key_thumbprint, credential_id,"
                 + " credential_digest, disclosed_claims";
@@ -117,7 +114,6 @@ public class NonceAuditBench {
     public static class Session {
 
         Connection connection;
-        PreparedStatement issueNonce;
         PreparedStatement firstUseOfJti;
         PreparedStatement consumeNonce;
         PreparedStatement appendAudit;
@@ -125,7 +121,6 @@ public class NonceAuditBench {
         @Setup
         public void open(Database database) throws SQLException {
             connection = java.sql.DriverManager.getConnection(database.url);
-            issueNonce = connection.prepareStatement(Sql.ISSUE_NONCE);
             firstUseOfJti = connection.prepareStatement(Sql.FIRST_USE_OF_JTI);
             consumeNonce = connection.prepareStatement(Sql.CONSUME_NONCE);
             appendAudit = connection.prepareStatement(Sql.APPEND_AUDIT);
@@ -151,25 +146,14 @@ public class NonceAuditBench {
 
     private static int request(Session s) throws SQLException {
         Connection connection = s.connection;
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        String nonce = random43();
-
-        // POST /nonce: its own autocommitted insert
-        connection.setAutoCommit(true);
-        s.issueNonce.setString(1, nonce);
-        s.issueNonce.setObject(2, now);
-        s.issueNonce.setObject(3, now.plusSeconds(NONCE_LIFETIME_SECONDS));
-        s.issueNonce.executeUpdate();
-
-        // POST /credential: jti, nonce and audit rows commit together
+        // POST /nonce writes nothing; POST /credential: jti, nonce and audit rows commit together
         connection.setAutoCommit(false);
         try {
             s.firstUseOfJti.setString(1, random43());
             s.firstUseOfJti.setInt(2, JTI_KEEP_SECONDS);
             int jtiRows = s.firstUseOfJti.executeUpdate();
-            s.consumeNonce.setObject(1, now);
-            s.consumeNonce.setString(2, nonce);
-            s.consumeNonce.setObject(3, now);
+            s.consumeNonce.setString(1, random43());
+            s.consumeNonce.setLong(2, System.currentTimeMillis() / 1000 + NONCE_LIFETIME_SECONDS);
             int nonceRows = s.consumeNonce.executeUpdate();
             bindAudit(s.appendAudit, 0, "request_started", null);
             bindAudit(s.appendAudit, Sql.AUDIT_COLUMN_COUNT, "credential_issued", random43());
@@ -209,7 +193,7 @@ public class NonceAuditBench {
                 + "\"address.street_address\",\"address.locality\",\"address.country\"]" : null);
     }
 
-    // 256 random bits in base64url, like the issuer's nonces, jti hashes, thumbprints and identifiers
+    // 256 random bits in base64url, like the issuer's nonce and jti hashes, thumbprints and identifiers
     private static String random43() {
         return BASE64URL.encodeToString(randomBytes());
     }

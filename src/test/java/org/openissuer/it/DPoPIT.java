@@ -32,6 +32,7 @@ import org.openissuer.testsupport.Database;
 import org.openissuer.testsupport.Deployments;
 import org.openissuer.testsupport.Http;
 import org.openissuer.testsupport.IssuerIT;
+import org.openissuer.testsupport.IssuerNonceSeal;
 import org.openissuer.testsupport.Offers;
 import org.openissuer.testsupport.TestKeys;
 import org.openissuer.testsupport.Wallet;
@@ -159,8 +160,8 @@ class DPoPIT {
         }
         // RFC 9449 §11.1 before OID4VCI Appendix F.4: a refused replay leaves its nonce unused for an honest retry
         try (Connection db = Database.connect(); PreparedStatement consumed = db.prepareStatement(
-                "SELECT count(*) FROM c_nonce WHERE nonce = ANY (?) AND consumed_at IS NOT NULL")) {
-            consumed.setArray(1, db.createArrayOf("varchar", nonces.toArray()));
+                "SELECT count(*) FROM consumed_nonce WHERE nonce_hash = ANY (?)")) {
+            consumed.setArray(1, db.createArrayOf("varchar", nonces.stream().map(IssuerNonceSeal::consumptionKey).toArray()));
             try (ResultSet row = consumed.executeQuery()) {
                 row.next();
                 assertEquals(1, row.getInt(1), "only the winner's nonce is consumed");

@@ -8,16 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.UUID;
 
 import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.openissuer.testsupport.AccessTokenJwt;
 import org.openissuer.testsupport.Database;
 import org.openissuer.testsupport.Deployments;
 import org.openissuer.testsupport.Http;
 import org.openissuer.testsupport.IssuerIT;
+import org.openissuer.testsupport.Wallet;
 
 @IssuerIT
 class OperationsIT {
@@ -72,23 +75,25 @@ class OperationsIT {
 
     @Test
     void answersADatabaseFaultWithServerErrorAndACorrelationIdButNoInternals() throws Exception {
+        String token = AccessTokenJwt.forSubject("operations-db-fault-" + UUID.randomUUID()).build();
         try (Connection db = Database.connect(); Statement sql = db.createStatement()) {
-            sql.execute("ALTER TABLE c_nonce RENAME TO c_nonce_away");
+            sql.execute("ALTER TABLE consumed_nonce RENAME TO consumed_nonce_away");
             try {
-                HttpResponse<String> response = Http.post("/oid4vci/nonce", "");
-                assertEquals(500, response.statusCode());
+                HttpResponse<String> response = Wallet.post(token, Wallet.request(Wallet.nonce(), Wallet.holders(1)));
+                assertEquals(500, response.statusCode(), response.body());
                 assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(null));
                 JsonObject error = Http.json(response);
                 assertEquals("server_error", error.getString("error"));
                 String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
                 assertTrue(error.getString("error_description").contains(requestId), "correlation id = request id");
-                assertFalse(response.body().contains("c_nonce"), "no SQL or table names leak");
+                assertFalse(response.body().contains("consumed_nonce"), "no SQL or table names leak");
                 assertFalse(response.body().contains("Exception"));
             } finally {
-                sql.execute("ALTER TABLE c_nonce_away RENAME TO c_nonce");
+                sql.execute("ALTER TABLE consumed_nonce_away RENAME TO consumed_nonce");
             }
         }
-        assertEquals(200, Http.post("/oid4vci/nonce", "").statusCode(), "recovers once the database is back");
+        assertEquals(200, Wallet.post(token, Wallet.request(Wallet.nonce(), Wallet.holders(1))).statusCode(),
+                "recovers once the database is back");
     }
 
     @Test

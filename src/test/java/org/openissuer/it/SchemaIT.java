@@ -63,7 +63,7 @@ class SchemaIT {
                 ResultSet privileges = sql.executeQuery("SELECT has_table_privilege('issuer_auditor', 'issuance_event', 'SELECT'),"
                         + " has_table_privilege('issuer_auditor', 'issuance_event', 'INSERT'),"
                         + " has_table_privilege('issuer_auditor', 'issuance_event', 'UPDATE'),"
-                        + " has_table_privilege('issuer_auditor', 'c_nonce', 'SELECT')")) {
+                        + " has_table_privilege('issuer_auditor', 'consumed_nonce', 'SELECT')")) {
             privileges.next();
             assertEquals(List.of(true, false, false, false), List.of(privileges.getBoolean(1), privileges.getBoolean(2),
                     privileges.getBoolean(3), privileges.getBoolean(4)));
