@@ -11,6 +11,9 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
 import org.junit.jupiter.api.Test;
 
 class NonceSealTest {
@@ -128,9 +131,14 @@ class NonceSealTest {
     }
 
     @Test
-    void refusesAnotherVersionEvenWithAMatchingLength() {
+    void refusesAnotherVersionEvenWithAValidTag() throws Exception {
         byte[] sealed = decode(SEAL.seal(EXPIRY));
         sealed[0] = 2;
+        // re-tagged with the secret itself: only the version check is left to refuse it
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(NonceSeal.secretFrom(bytes("shared key")), "HmacSHA256"));
+        mac.update(sealed, 0, 1 + NonceSeal.RANDOM_BYTES + Long.BYTES);
+        System.arraycopy(mac.doFinal(), 0, sealed, 1 + NonceSeal.RANDOM_BYTES + Long.BYTES, NonceSeal.TAG_BYTES);
 
         assertFalse(valid(encode(sealed)));
     }

@@ -55,9 +55,12 @@ class NoncesTest {
 
     @Test
     void roundsTheExpiryUpToAWholeSecond() {
-        CNonce nonce = prepared(newKey(), Clock.fixed(T0.plusMillis(1), ZoneOffset.UTC)).issue();
+        ECKey key = newKey();
+        CNonce nonce = prepared(key, Clock.fixed(T0.plusMillis(1), ZoneOffset.UTC)).issue();
 
         assertEquals(T0.plusSeconds(301), nonce.expiresAt());
+        assertEquals(nonce.expiresAt(), new NonceSeal(NonceSeal.secretFrom(key.getD().decode())).open(nonce.value(), T0)
+                .orElseThrow().expiresAt(), "the expiry sealed is the one announced");
     }
 
     @Test
