@@ -205,3 +205,8 @@ $$;
 -- of the whole trail. Equality only, on random hex: a hash index, smaller than a B-tree of the text.
 CREATE INDEX issuance_event_credential_digest_idx ON issuance_event USING hash (credential_digest)
     WHERE credential_digest IS NOT NULL;
+
+-- docs/notifications.md's "what the wallets said about one credential" selects by credential_id and
+-- endpoint: no other index has that predicate (issuance_event_credential_report_idx is by event)
+CREATE INDEX issuance_event_notification_idx ON issuance_event (credential_id, occurred_at)
+    WHERE endpoint = 'notification';
