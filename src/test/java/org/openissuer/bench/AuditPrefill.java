@@ -90,6 +90,18 @@ final class AuditPrefill {
     private AuditPrefill() {
     }
 
+    /** The pre-fill bench.audit.prefill asks for, before the load; null for none. */
+    static Result ifAsked(BenchSettings settings, BenchDatabase db) throws Exception {
+        if (settings.auditPrefill() == 0) {
+            return null;
+        }
+        System.out.printf("[bench] audit prefill: %,d rows over %d months, generated in SQL%n", settings.auditPrefill(), MONTHS);
+        Result prefill = fill(db, settings.auditPrefill());
+        System.out.printf("[bench] audit prefill: %,d rows in %.0f s, %s on disk%n", prefill.rows(), prefill.seconds(),
+                prefill.size());
+        return prefill;
+    }
+
     static Result fill(BenchDatabase db, long rows) throws Exception {
         long started = System.nanoTime();
         OffsetDateTime now;

@@ -39,6 +39,40 @@ final class AuditQueryTimings {
     private AuditQueryTimings() {
     }
 
+    /** The audit trail's size and partitions, and the documented auditor queries timed on it. */
+    static boolean report(BenchSettings settings, BenchDatabase db, AuditPrefill.Result prefill, BenchReport report)
+            throws Exception {
+        report.section("Audit trail");
+        if (prefill != null) {
+            report.put("prefill_rows", "rows pre-filled (SQL)", prefill.rows(), String.format("%,d", prefill.rows()));
+            report.put("prefill_seconds", "pre-fill time", prefill.seconds(), String.format("%.0f s", prefill.seconds()));
+            report.put("prefill_size", "pre-filled partitions on disk", prefill.size());
+        }
+        try (Connection sql = db.connect(); Statement statement = sql.createStatement()) {
+            report.put("partitions", "partitions", AuditPrefill.scalar(statement,
+                    "SELECT count(*) FROM pg_inherits WHERE inhparent = 'issuance_event'::regclass"));
+            report.put("current_partition_rows", "rows in this month's partition (estimate)", AuditPrefill.scalar(statement,
+                    "SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE relname = 'issuance_event_'"
+                            + " || to_char(now() AT TIME ZONE 'UTC', 'YYYY_MM')"));
+        }
+        if (settings.auditQueryRuns() == 0) {
+            return true;
+        }
+        boolean all = true;
+        List<AuditQueryTimings.Timing> timings = AuditQueryTimings.run(db, settings.auditQueryRuns(),
+                settings.benchDir().resolve("audit-queries.txt"));
+        report.section("Audit queries (issuer_auditor, max of " + settings.auditQueryRuns() + " runs)");
+        for (int i = 0; i < timings.size(); i++) {
+            AuditQueryTimings.Timing timing = timings.get(i);
+            String label = timing.comment().length() > 40 ? timing.comment().substring(0, 40) : timing.comment();
+            report.put("q" + (i + 1) + "_max_ms", label, timing.maxMs(), String.format("%.1f ms max, %.1f median, %d rows, %s",
+                    timing.maxMs(), timing.medianMs(), timing.rows(), timing.withinTarget() ? "PASS" : "FAIL (>= 100 ms)"));
+            all &= timing.withinTarget();
+        }
+        report.put("plans", "plans (EXPLAIN ANALYZE, BUFFERS)", settings.benchDir().resolve("audit-queries.txt").toString());
+        return all;
+    }
+
     static List<Timing> run(BenchDatabase db, int runs, Path planFile) throws Exception {
         List<AuditQueries.Query> queries = AuditQueries.documented(Path.of(""));
         StringBuilder plans = new StringBuilder();

@@ -97,14 +97,7 @@ public final class IssuanceBench {
         System.out.println("[bench] starting Liberty server " + settings.serverName() + " on " + settings.issuerUrl());
         server.start(environment(settings, db, idpJwks), http);
         System.out.println("[bench] issuer ready, server pid " + server.pid());
-        AuditPrefill.Result prefill = null;
-        if (settings.auditPrefill() > 0) {
-            System.out.printf("[bench] audit prefill: %,d rows over %d months, generated in SQL%n", settings.auditPrefill(),
-                    AuditPrefill.MONTHS);
-            prefill = AuditPrefill.fill(db, settings.auditPrefill());
-            System.out.printf("[bench] audit prefill: %,d rows in %.0f s, %s on disk%n", prefill.rows(), prefill.seconds(),
-                    prefill.size());
-        }
+        AuditPrefill.Result prefill = AuditPrefill.ifAsked(settings, db);
 
         String runId = Long.toString(System.currentTimeMillis(), 36);
         String adminToken = AdminTokens.token().issuer(IDP).signedBy(idpKey).lifetime(Duration.ofMinutes(10)).build();
@@ -143,44 +136,10 @@ public final class IssuanceBench {
         Measurement figures = new Measurement(settings, measured, check, committed, errors, cpu[3] - cpu[0], cpu[4] - cpu[1],
                 cpu[5] - cpu[2], GcLog.read(server.gcLog()), ServerLog.scan(server.messagesLog(), server.logLinesAtReady()));
         BenchReport report = figures.report(db, fsync, synchronousCommit);
-        boolean queriesWithinTarget = auditTrail(settings, db, prefill, report);
+        boolean queriesWithinTarget = AuditQueryTimings.report(settings, db, prefill, report);
         report.print(settings.benchDir().resolve("result.json"));
         figures.printServerLog();
         return figures.errorCount() == 0 && queriesWithinTarget ? 0 : 1;
-    }
-
-    /** The audit trail's size and partitions, and the documented auditor queries timed on it. */
-    private static boolean auditTrail(BenchSettings settings, BenchDatabase db, AuditPrefill.Result prefill, BenchReport report)
-            throws Exception {
-        report.section("Audit trail");
-        if (prefill != null) {
-            report.put("prefill_rows", "rows pre-filled (SQL)", prefill.rows(), String.format("%,d", prefill.rows()));
-            report.put("prefill_seconds", "pre-fill time", prefill.seconds(), String.format("%.0f s", prefill.seconds()));
-            report.put("prefill_size", "pre-filled partitions on disk", prefill.size());
-        }
-        try (java.sql.Connection sql = db.connect(); java.sql.Statement statement = sql.createStatement()) {
-            report.put("partitions", "partitions", AuditPrefill.scalar(statement,
-                    "SELECT count(*) FROM pg_inherits WHERE inhparent = 'issuance_event'::regclass"));
-            report.put("current_partition_rows", "rows in this month's partition (estimate)", AuditPrefill.scalar(statement,
-                    "SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE relname = 'issuance_event_'"
-                            + " || to_char(now() AT TIME ZONE 'UTC', 'YYYY_MM')"));
-        }
-        if (settings.auditQueryRuns() == 0) {
-            return true;
-        }
-        boolean all = true;
-        List<AuditQueryTimings.Timing> timings = AuditQueryTimings.run(db, settings.auditQueryRuns(),
-                settings.benchDir().resolve("audit-queries.txt"));
-        report.section("Audit queries (issuer_auditor, max of " + settings.auditQueryRuns() + " runs)");
-        for (int i = 0; i < timings.size(); i++) {
-            AuditQueryTimings.Timing timing = timings.get(i);
-            String label = timing.comment().length() > 40 ? timing.comment().substring(0, 40) : timing.comment();
-            report.put("q" + (i + 1) + "_max_ms", label, timing.maxMs(), String.format("%.1f ms max, %.1f median, %d rows, %s",
-                    timing.maxMs(), timing.medianMs(), timing.rows(), timing.withinTarget() ? "PASS" : "FAIL (>= 100 ms)"));
-            all &= timing.withinTarget();
-        }
-        report.put("plans", "plans (EXPLAIN ANALYZE, BUFFERS)", settings.benchDir().resolve("audit-queries.txt").toString());
-        return all;
     }
 
     /** Before and after the measured phase: CPU of server, database and client; where the audit trail stands. */
