@@ -9,6 +9,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 
+import org.openissuer.audit.control.PartitionUpkeep;
 import org.openissuer.configuration.CredentialConfigurations;
 import org.openissuer.credential.control.CredentialIssuance;
 import org.openissuer.dpop.control.DPoPChecks;
@@ -72,6 +73,9 @@ public class Startup {
     @Inject
     StatusAllocation statuses;
 
+    @Inject
+    PartitionUpkeep auditPartitions;
+
     // CDI 4.0 §6.7.3: in a web application the payload of this event is the ServletContext
     void onStart(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
         try {
@@ -84,6 +88,7 @@ public class Startup {
             issuance.prepare();
             metadata.render();
             migrations.migrate(context);
+            auditPartitions.prepare();
             statuses.prepare();
             noncePurge.schedule();
             rateLimits.start();

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 /** The parameters of one issuance benchmark run, from system properties (set by the bench Maven profile). */
 record BenchSettings(int credentials, int clients, int warmup, int sampleEvery, int timeoutSeconds, String http, Path wlpDir,
-        String serverName, Path benchDir, int httpPort, int httpsPort, int dbPort) {
+        String serverName, Path benchDir, int httpPort, int httpsPort, int dbPort, long auditPrefill, int auditQueryRuns) {
 
     static BenchSettings fromSystemProperties() {
         BenchSettings settings = new BenchSettings(
@@ -17,7 +17,11 @@ record BenchSettings(int credentials, int clients, int warmup, int sampleEvery, 
                 Path.of(System.getProperty("bench.wlp.dir", "target/liberty/wlp")).toAbsolutePath(),
                 System.getProperty("bench.server.name", "issuer-bench"),
                 Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath(),
-                positive("bench.http.port", 9580), positive("bench.https.port", 9581), positive("bench.db.port", 35432));
+                positive("bench.http.port", 9580), positive("bench.https.port", 9581), positive("bench.db.port", 35432),
+                Long.parseLong(System.getProperty("bench.audit.prefill", "0").trim()), atLeast("bench.audit.query-runs", 5, 0));
+        if (settings.auditPrefill() < 0) {
+            throw new IllegalArgumentException("bench.audit.prefill must be at least 0, is " + settings.auditPrefill());
+        }
         settings.requireLoopback();
         return settings;
     }

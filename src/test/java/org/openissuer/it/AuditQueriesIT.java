@@ -3,21 +3,18 @@ package org.openissuer.it;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.openissuer.testsupport.AccessTokenJwt;
+import org.openissuer.testsupport.AuditQueries;
 import org.openissuer.testsupport.Database;
 import org.openissuer.testsupport.Deployments;
 import org.openissuer.testsupport.IssuerIT;
@@ -26,8 +23,6 @@ import org.openissuer.testsupport.Wallet;
 /** The README's example audit queries run as written, as the read-only auditor role. */
 @IssuerIT
 class AuditQueriesIT {
-
-    private static final Pattern SQL_BLOCK = Pattern.compile("```sql\\n(.*?)```", Pattern.DOTALL);
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -73,22 +68,6 @@ class AuditQueriesIT {
     }
 
     private static List<String> readmeAuditQueries() throws Exception {
-        String readme = Files.readString(Path.of("README.md"));
-        String section = readme.substring(readme.indexOf("### Audit trail"));
-        section = section.substring(0, section.indexOf("\n## "));
-        // and the notification queries of docs/notifications.md
-        section += Files.readString(Path.of("docs/notifications.md"));
-        List<String> queries = new ArrayList<>();
-        Matcher blocks = SQL_BLOCK.matcher(section);
-        while (blocks.find()) {
-            for (String statement : blocks.group(1).split(";")) {
-                String query = statement.lines().filter(l -> !l.strip().startsWith("--"))
-                        .reduce("", (a, b) -> a + "\n" + b).strip();
-                if (!query.isEmpty()) {
-                    queries.add(query);
-                }
-            }
-        }
-        return queries;
+        return AuditQueries.documented(Path.of("")).stream().map(AuditQueries.Query::sql).toList();
     }
 }

@@ -16,7 +16,8 @@ import jakarta.persistence.Table;
 import org.openissuer.platform.Jsonp;
 
 /**
- * One row of the append-only audit trail (db/migrations/V002, V003). Written once, never
+ * One row of the append-only audit trail (db/migrations/V002, V003; partitioned by month since V012;
+ * the database key is (id, occurred_at), id alone is unique). Written once, never
  * changed: no setters, and the database refuses updates and deletes anyway.
  */
 @Entity
