@@ -11,6 +11,7 @@ import jakarta.servlet.ServletContext;
 
 import org.openissuer.configuration.CredentialConfigurations;
 import org.openissuer.credential.control.CredentialIssuance;
+import org.openissuer.deferred.control.DeferredSweep;
 import org.openissuer.dpop.control.DPoPChecks;
 import org.openissuer.keys.control.IssuerKeys;
 import org.openissuer.metadata.control.PublishedMetadata;
@@ -68,6 +69,9 @@ public class Startup {
     @Inject
     StatusAllocation statuses;
 
+    @Inject
+    DeferredSweep deferredSweep;
+
     // CDI 4.0 §6.7.3: in a web application the payload of this event is the ServletContext
     void onStart(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
         try {
@@ -81,6 +85,7 @@ public class Startup {
             migrations.migrate(context);
             statuses.prepare();
             noncePurge.schedule();
+            deferredSweep.schedule();
             rateLimits.start();
         } catch (RuntimeException e) {
             LOG.severe(() -> "OpenIssuer cannot start: " + e.getMessage());

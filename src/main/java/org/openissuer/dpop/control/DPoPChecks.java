@@ -102,6 +102,15 @@ public class DPoPChecks {
                 Optional.of(accessToken), nonceRule()), Optional.of(boundThumbprint));
     }
 
+    /** §7.1 at the deferred credential endpoint (OID4VCI 1.0 §9): as at the credential endpoint, jti not spent yet. */
+    public DPoPProof atDeferredCredentialEndpoint(List<String> headers, String accessToken, String boundThumbprint) {
+        if (headers == null || headers.isEmpty()) {
+            throw DPoPVerifier.invalid("a DPoP proof is required with a DPoP-bound access token");
+        }
+        return verify(headers, new DPoPRules(POST, issuer.identifier().endpoint(Endpoints.DEFERRED_CREDENTIAL),
+                Optional.of(accessToken), nonceRule()), Optional.of(boundThumbprint));
+    }
+
     /**
      * §7.1 at the notification endpoint (OID4VCI 1.0 §11): as at the credential endpoint, but the
      * request changes nothing the jti could commit with, so the jti is spent here and now.
