@@ -104,9 +104,11 @@ public class DeferredDelivery {
             proof.ifPresent(p -> dpop.checkContentDigest(p, received.bytes()));
             DeferredCredentialRequest request = DeferredCredentialRequest.parse(
                     encryption.open(received.bytes(), received.encrypted(), settings.maxRequestBytes()), !received.encrypted());
+            Optional<DeferredTransaction> found = store.byTransactionId(request.transactionId());
+            // a known id's refusals name its transaction, a replay or another token's attempt included
+            found.ifPresent(t -> requestAudit.enrich(c -> c.withDeferred(t.id())));
             // §9.3: unknown, expired, delivered and foreign ids get the same answer
-            DeferredTransaction transaction = store.open(request.transactionId(), audit.now())
-                    .filter(t -> belongsTo(t, token))
+            DeferredTransaction transaction = found.filter(t -> t.open(audit.now()) && belongsTo(t, token))
                     .orElseThrow(() -> new IssuerException(IssuerError.INVALID_TRANSACTION_ID, UNKNOWN));
             // answered in the dialect of the credential request; only 1.0 encrypts requests (§10)
             Dialect dialect = received.encrypted() ? Dialect.V1 : transaction.dialect();
@@ -114,13 +116,17 @@ public class DeferredDelivery {
                     transaction.subject()).withRequest(dialect.label(), transaction.configurationId(),
                     transaction.vct().orElse(null), transaction.format()).withDeferred(transaction.id()));
             encryption.checkResponse(received.encrypted(), dialect, request.responseEncryption());
+            if (transaction.state() != DeferredState.APPROVED) {
+                // RFC 9449 §11.1: nothing to commit the jti with, so it is spent now and a replay refused
+                Optional<DPoPProof> spent = proof;
+                proof = Optional.empty();
+                spent.ifPresent(dpop::spendNow);
+            }
             if (transaction.state() == DeferredState.REJECTED) {
                 // §9.3: the issuer can no longer issue; the wallet should stop polling
                 throw new IssuerException(IssuerError.CREDENTIAL_REQUEST_DENIED, "the issuer declined this credential request");
             }
             if (transaction.state() == DeferredState.PENDING) {
-                spendAlone(proof);
-                proof = Optional.empty();
                 // a pending poll changes nothing: not on record, in whichever shape it is answered
                 requestAudit.close();
                 outcome = new Outcome(pending(request, dialect), Optional.empty());

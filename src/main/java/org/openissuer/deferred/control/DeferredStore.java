@@ -29,8 +29,6 @@ import org.openissuer.deferred.entity.PendingFilter;
 @ApplicationScoped
 public class DeferredStore implements DeferredIssuance {
 
-    static final String OPEN = "state IN ('pending', 'approved', 'rejected') AND expires_at > CAST(?1 AS timestamptz)";
-
     @PersistenceContext(unitName = "issuer")
     EntityManager em;
 
@@ -75,11 +73,10 @@ public class DeferredStore implements DeferredIssuance {
         return new DeferredTicket(id, transactionId, settings.interval().toSeconds());
     }
 
-    /** The transaction a wallet polls for: unknown, expired and delivered ones are not found (§9.3). */
-    public Optional<DeferredTransaction> open(String transactionId, OffsetDateTime now) {
+    /** The transaction of a wallet's transaction_id, in whatever state: the caller decides what a poll may see. */
+    public Optional<DeferredTransaction> byTransactionId(String transactionId) {
         return first(em.createNativeQuery("SELECT " + DeferredRows.COLUMNS + " FROM deferred_credential"
-                + " WHERE transaction_hash = ?2 AND " + OPEN).setParameter(1, DeferredRows.text(now))
-                .setParameter(2, TransactionIds.sha256(transactionId)).getResultList());
+                + " WHERE transaction_hash = ?1").setParameter(1, TransactionIds.sha256(transactionId)).getResultList());
     }
 
     public Optional<DeferredTransaction> byId(String id) {

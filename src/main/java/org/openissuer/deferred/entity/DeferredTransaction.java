@@ -28,4 +28,10 @@ public record DeferredTransaction(String id, String tokenKey, Optional<String> t
     public DeferredTransaction {
         holders = List.copyOf(holders);
     }
+
+    /** Whether a poll may still see it (OID4VCI 1.0 §9.3): not expired, not delivered. */
+    public boolean open(OffsetDateTime now) {
+        return (state == DeferredState.PENDING || state == DeferredState.APPROVED || state == DeferredState.REJECTED)
+                && expiresAt.isAfter(now);
+    }
 }

@@ -149,6 +149,13 @@ public class DPoPChecks {
                 : Optional.of(replayed());
     }
 
+    /** §11.1 for a request that changes nothing the jti could commit with: spent now, a replay refused. */
+    public void spendNow(DPoPProof proof) {
+        if (!replay.firstUse(proof.thumbprint(), proof.jti(), keepSeconds())) {
+            throw replayed();
+        }
+    }
+
     /** §11.1 for a request refused before its transaction: the proof reached us, so it is used all the same. */
     public void spendAlone(DPoPProof proof) {
         replay.firstUse(proof.thumbprint(), proof.jti(), keepSeconds());

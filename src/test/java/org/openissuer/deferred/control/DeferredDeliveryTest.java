@@ -38,11 +38,13 @@ import org.openissuer.encryption.entity.ResponseEncryptionParameters;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
 import org.openissuer.notification.control.NotificationIds;
+import org.openissuer.platform.Endpoints;
 import org.openissuer.platform.Jsonp;
 import org.openissuer.ratelimit.control.RateLimits;
 import org.openissuer.ratelimit.entity.Limited;
 import org.openissuer.testsupport.AccessTokenJwt;
 import org.openissuer.testsupport.CredentialConfigurationBuilder;
+import org.openissuer.testsupport.DPoPJwt;
 import org.openissuer.testsupport.SpentLedger;
 import org.openissuer.testsupport.TestDPoPChecks;
 import org.openissuer.testsupport.TestKeys;
@@ -72,7 +74,7 @@ class DeferredDeliveryTest {
         requestAudit.begin(AuditContext.of("req-1", "deferred_credential", "192.0.2.1"), true, true);
         DeferredStore store = new DeferredStore() {
             @Override
-            public Optional<DeferredTransaction> open(String transactionId, OffsetDateTime now) {
+            public Optional<DeferredTransaction> byTransactionId(String transactionId) {
                 return "t-1".equals(transactionId) ? Optional.ofNullable(stored) : Optional.empty();
             }
         };
@@ -178,6 +180,47 @@ class DeferredDeliveryTest {
         assertEquals(unknown.error(), foreign.error());
         assertEquals(unknown.description(), foreign.description());
         assertTrue(delivered.isEmpty());
+    }
+
+    @Test
+    void expiredAndDeliveredTransactionsAreUnknownButTheirRefusalNamesThem() {
+        for (DeferredState state : List.of(DeferredState.EXPIRED, DeferredState.DELIVERED)) {
+            store(state, Dialect.V1, token);
+
+            assertEquals(IssuerError.INVALID_TRANSACTION_ID, refused("{\"transaction_id\":\"t-1\"}").error());
+            assertEquals(Optional.of("d-1"), requestAudit.context().deferredId());
+        }
+        assertTrue(delivered.isEmpty());
+    }
+
+    @Test
+    void aTransactionPastItsTimeIsUnknownBeforeTheSweepMarksIt() {
+        store(DeferredState.APPROVED, Dialect.V1, token);
+        stored = new DeferredTransaction(stored.id(), stored.tokenKey(), stored.tokenId(), stored.subject(),
+                stored.clientId(), stored.offerId(), stored.configurationId(), stored.vct(), stored.format(),
+                stored.dialect(), stored.holders(), stored.claims(), stored.state(), stored.createdAt(),
+                OffsetDateTime.now().minusSeconds(1), Optional.empty());
+
+        assertEquals(IssuerError.INVALID_TRANSACTION_ID, refused("{\"transaction_id\":\"t-1\"}").error());
+        assertTrue(delivered.isEmpty());
+    }
+
+    @Test
+    void aPendingPollSpendsItsDPoPProofSoAReplayIsRefused() throws Exception {
+        ECKey dpopKey = TestKeys.p256WithoutKid();
+        String bound = AccessTokenJwt.forSubject("erika").issuer(ISSUER).audience(ISSUER).signedBy(authorizationServerKey)
+                .claim("cnf", Map.of("jkt", dpopKey.computeThumbprint().toString())).build();
+        store(DeferredState.PENDING, Dialect.V1, bound);
+        List<String> proof = List.of(DPoPJwt.signedBy(dpopKey).htu(ISSUER + Endpoints.DEFERRED_CREDENTIAL)
+                .accessToken(bound).build());
+        RequestBody body = () -> new RequestBody.Received("{\"transaction_id\":\"t-1\"}".getBytes(StandardCharsets.UTF_8),
+                false);
+
+        assertEquals(202, delivery.poll("DPoP " + bound, proof, body).status());
+        IssuerException replay = assertThrows(IssuerException.class, () -> delivery.poll("DPoP " + bound, proof, body));
+
+        assertEquals(IssuerError.INVALID_DPOP_PROOF, replay.error());
+        assertTrue(replay.challenge().isPresent(), "RFC 9449 §7.1: a DPoP challenge");
     }
 
     @Test
