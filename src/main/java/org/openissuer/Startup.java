@@ -12,6 +12,7 @@ import jakarta.servlet.ServletContext;
 import org.openissuer.audit.control.PartitionUpkeep;
 import org.openissuer.configuration.CredentialConfigurations;
 import org.openissuer.credential.control.CredentialIssuance;
+import org.openissuer.deferred.control.DeferredSweep;
 import org.openissuer.dpop.control.DPoPChecks;
 import org.openissuer.keys.control.IssuerKeys;
 import org.openissuer.metadata.control.PublishedMetadata;
@@ -75,6 +76,7 @@ public class Startup {
 
     @Inject
     PartitionUpkeep auditPartitions;
+    DeferredSweep deferredSweep;
 
     // CDI 4.0 §6.7.3: in a web application the payload of this event is the ServletContext
     void onStart(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
@@ -91,6 +93,7 @@ public class Startup {
             auditPartitions.prepare();
             statuses.prepare();
             noncePurge.schedule();
+            deferredSweep.schedule();
             rateLimits.start();
         } catch (RuntimeException e) {
             LOG.severe(() -> "OpenIssuer cannot start: " + e.getMessage());

@@ -17,6 +17,9 @@ public enum IssuerError {
     INVALID_NONCE("invalid_nonce", 400),
     INVALID_ENCRYPTION_PARAMETERS("invalid_encryption_parameters", 400),
     CREDENTIAL_REQUEST_DENIED("credential_request_denied", 400),
+    // OID4VCI 1.0 §9.3; issuance_pending is drafts 13 to 15 §9.3 (1.0 answers a pending poll 202)
+    INVALID_TRANSACTION_ID("invalid_transaction_id", 400),
+    ISSUANCE_PENDING("issuance_pending", 400),
     // OID4VCI 1.0 §11.3
     INVALID_NOTIFICATION_ID("invalid_notification_id", 400),
     INVALID_NOTIFICATION_REQUEST("invalid_notification_request", 400),

@@ -10,6 +10,8 @@ public final class Endpoints {
     public static final String NONCE = "/oid4vci/nonce";
     /** OID4VCI 1.0 §11: the wallet reports what became of the credentials of one response. */
     public static final String NOTIFICATION = "/oid4vci/notification";
+    /** OID4VCI 1.0 §9: the wallet collects deferred credentials with the transaction_id of a 202. */
+    public static final String DEFERRED_CREDENTIAL = "/oid4vci/deferred_credential";
     public static final String TOKEN = "/oid4vci/token";
     public static final String JWKS = "/oid4vci/jwks";
     /** Offers by reference (§4.1.3): {@code credential_offer_uri} points below this path. */
@@ -18,6 +20,7 @@ public final class Endpoints {
     /** Token Status Lists (draft-ietf-oauth-status-list-21): {@code status.status_list.uri} points below this path. */
     public static final String STATUS_LISTS = "/status-lists";
     public static final String ADMIN_CREDENTIAL_STATUS = "/admin/credential-status";
+    public static final String ADMIN_DEFERRED_CREDENTIALS = "/admin/deferred-credentials";
 
     private Endpoints() {
     }

@@ -35,6 +35,8 @@ class ErrorResponsesTest {
             Map.entry(IssuerError.INVALID_NONCE, 400),
             Map.entry(IssuerError.INVALID_ENCRYPTION_PARAMETERS, 400),
             Map.entry(IssuerError.CREDENTIAL_REQUEST_DENIED, 400),
+            Map.entry(IssuerError.INVALID_TRANSACTION_ID, 400),
+            Map.entry(IssuerError.ISSUANCE_PENDING, 400),
             Map.entry(IssuerError.INVALID_NOTIFICATION_ID, 400),
             Map.entry(IssuerError.INVALID_NOTIFICATION_REQUEST, 400),
             Map.entry(IssuerError.UNSUPPORTED_CREDENTIAL_TYPE, 400),

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.openissuer.testsupport.AccessTokenJwt;
 import org.openissuer.testsupport.AuditQueries;
 import org.openissuer.testsupport.Database;
+import org.openissuer.testsupport.Deferred;
 import org.openissuer.testsupport.Deployments;
 import org.openissuer.testsupport.IssuerIT;
 import org.openissuer.testsupport.Wallet;
@@ -35,6 +36,9 @@ class AuditQueriesIT {
         Wallet.post(AccessTokenJwt.forSubject("it-" + UUID.randomUUID()).build(),
                 Wallet.request(Wallet.nonce(), Wallet.holders(1)));
         Wallet.post("not-a-token", "{}");
+        // and one deferred request waiting for the back office
+        Deferred.Redeemed deferred = Deferred.redeemedOffer("it-" + UUID.randomUUID(), "");
+        Deferred.request(deferred.token(), Wallet.holders(1));
 
         List<String> queries = readmeAuditQueries();
         assertTrue(queries.size() >= 6, "README lists the auditors' queries: " + queries.size());
@@ -55,6 +59,20 @@ class AuditQueriesIT {
             try (ResultSet rows = sql.executeQuery("SELECT count(*) FROM credential_notification")) {
                 assertTrue(rows.next() && rows.getLong(1) > 0);
             }
+            // V010: the deferred transactions, but not the wallets' secrets, keys and claims
+            try (ResultSet rows = sql.executeQuery("SELECT count(*) FROM deferred_credential WHERE state = 'pending'")) {
+                assertTrue(rows.next() && rows.getLong(1) > 0);
+            }
+            assertFalse(canRead(sql, "SELECT transaction_hash FROM deferred_credential"), "no transaction hashes");
+            assertFalse(canRead(sql, "SELECT claims FROM deferred_credential"), "no claim values");
+        }
+    }
+
+    private static boolean canRead(Statement sql, String query) {
+        try (ResultSet rows = sql.executeQuery(query)) {
+            return true;
+        } catch (java.sql.SQLException e) {
+            return false;
         }
     }
 

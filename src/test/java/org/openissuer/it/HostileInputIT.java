@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.openissuer.testsupport.AccessTokenJwt;
 import org.openissuer.testsupport.AdminTokens;
 import org.openissuer.testsupport.DPoPWallet;
+import org.openissuer.testsupport.Deferred;
 import org.openissuer.testsupport.Deployments;
 import org.openissuer.testsupport.Http;
 import org.openissuer.testsupport.IssuerIT;
@@ -60,6 +61,38 @@ class HostileInputIT {
         for (String body : List.of(BIG_NUMBER, DEEP_OBJECT, DEEP_ARRAY, "{\"a\":" + "[".repeat(10_000))) {
             assertEnvelope(Wallet.post(token, body), 400, "invalid_credential_request");
         }
+    }
+
+    @Test
+    void deferredParserLimitsAndHostilePolls() {
+        String bearer = "Bearer " + token();
+        for (String body : List.of(BIG_NUMBER, DEEP_OBJECT, DEEP_ARRAY, "{\"transaction_id\":" + "[".repeat(10_000),
+                "{\"transaction_id\":\"a\",\"transaction_id\":\"b\"}", "{\"transaction_id\":{}}")) {
+            assertEnvelope(Deferred.poll(bearer, body, "application/json"), 400, "invalid_credential_request");
+        }
+        // a token of nobody's transaction, with a well-formed id: the answer of every unknown id
+        assertEnvelope(Deferred.poll(bearer, Deferred.body("x".repeat(43)), "application/json"), 400,
+                "invalid_transaction_id");
+        assertEnvelope(Deferred.poll(bearer, Deferred.body("x".repeat(10_000)), "application/json"), 400,
+                "invalid_transaction_id");
+        for (String token : List.of(NULL_JWT, "e30.bnVsbA.", "bnVsbA.e30.")) {
+            assertEnvelope(Deferred.poll("Bearer " + token, Deferred.body("x"), "application/json"), 401, "invalid_token");
+        }
+    }
+
+    @Test
+    void deferredBackOfficeParserLimits() {
+        String id = "no-such-" + UUID.randomUUID();
+        for (String body : List.of(BIG_NUMBER, DEEP_OBJECT, DEEP_ARRAY, "{\"reason\":\"a\",\"reason\":\"b\"}")) {
+            assertEnvelope(Http.post(Deferred.ADMIN_PATH + "/" + id + "/reject", body, "Content-Type", "application/json",
+                    "Authorization", AdminTokens.token().bearer()), 400, "invalid_request");
+        }
+        for (String body : List.of(DEEP_OBJECT, "{\"claims\":" + "{\"a\":".repeat(10_000))) {
+            assertEnvelope(Deferred.approve(id, body), 400, "invalid_request");
+        }
+        assertEnvelope(Deferred.list("?limit=" + "9".repeat(400)), 400, "invalid_request");
+        assertEnvelope(Http.post(Deferred.ADMIN_PATH + "/" + id + "/approve", "{}", "Content-Type", "application/json",
+                "Authorization", "Bearer " + NULL_JWT), 401, "invalid_token");
     }
 
     @Test

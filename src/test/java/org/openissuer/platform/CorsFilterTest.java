@@ -33,10 +33,12 @@ class CorsFilterTest {
     @Test
     void walletEndpointsAndMetadataAreWalletScopeAndTheBackOfficeIsApart() {
         for (String path : new String[] {"/oid4vci/credential", "oid4vci/nonce", "/oid4vci/token", "/oid4vci/credential-offers/x",
+                "/oid4vci/deferred_credential", "/oid4vci/notification",
                 "/.well-known/openid-credential-issuer", "/tenant/.well-known/openid-credential-issuer"}) {
             assertEquals(CorsFilter.Scope.WALLET, CorsFilter.scope(path), path);
         }
         assertEquals(CorsFilter.Scope.ADMIN, CorsFilter.scope("/admin/credential-offers"));
+        assertEquals(CorsFilter.Scope.ADMIN, CorsFilter.scope("/admin/deferred-credentials/x/approve"));
         assertEquals(CorsFilter.Scope.PUBLIC, CorsFilter.scope("/status-lists/1"));
         assertEquals(CorsFilter.Scope.PUBLIC, CorsFilter.scope("status-lists/unknown"));
         assertEquals(CorsFilter.Scope.NONE, CorsFilter.scope("/health/ready"));

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * The auditors' example queries as the documentation gives them: the SQL blocks of README's "Audit
- * trail" section and of docs/notifications.md. AuditQueriesIT runs them, the issuance benchmark
+ * trail" section, of docs/notifications.md and of docs/deferred.md. AuditQueriesIT runs them, the issuance benchmark
  * times them, so neither can drift from what auditors read.
  */
 public final class AuditQueries {
@@ -29,6 +29,7 @@ public final class AuditQueries {
         String section = readme.substring(readme.indexOf("### Audit trail"));
         section = section.substring(0, section.indexOf("\n## "));
         section += Files.readString(projectDir.resolve("docs/notifications.md"));
+        section += Files.readString(projectDir.resolve("docs/deferred.md"));
         List<Query> queries = new ArrayList<>();
         Matcher blocks = SQL_BLOCK.matcher(section);
         while (blocks.find()) {

@@ -28,7 +28,9 @@ public class IssuanceEvent {
         REQUEST_STARTED, CREDENTIAL_ISSUED, REQUEST_FAILED, OFFER_CREATED, OFFER_REVOKED, OFFER_REDEEMED, TOKEN_ISSUED,
         CREDENTIAL_REVOKED, CREDENTIAL_SUSPENDED, CREDENTIAL_REINSTATED,
         // OID4VCI 1.0 §11.1: the wallet's notifications, one row per credential of the response
-        CREDENTIAL_ACCEPTED, CREDENTIAL_FAILURE, CREDENTIAL_DELETED;
+        CREDENTIAL_ACCEPTED, CREDENTIAL_FAILURE, CREDENTIAL_DELETED,
+        // OID4VCI 1.0 §8.3, §9: a deferred transaction's 202, the back office's decisions, its expiry
+        CREDENTIAL_DEFERRED, DEFERRED_APPROVED, DEFERRED_REJECTED, DEFERRED_EXPIRED;
 
         String column() {
             return name().toLowerCase(Locale.ROOT);
@@ -49,7 +51,7 @@ public class IssuanceEvent {
     public static final List<String> COLUMNS = List.of("occurred_at", "event", "request_id", "endpoint",
             "client_address", "client_id", "principal", "subject", "error_code", "error_description", "token_id",
             "credential_configuration_id", "vct", "format", "dialect", "holder_key_thumbprint", "credential_id",
-            "credential_digest", "disclosed_claims", "offer_id", "reason", "event_description");
+            "credential_digest", "disclosed_claims", "offer_id", "reason", "event_description", "deferred_id");
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -121,6 +123,9 @@ public class IssuanceEvent {
     @Column(name = "event_description")
     private String eventDescription;
 
+    @Column(name = "deferred_id")
+    private String deferredId;
+
     protected IssuanceEvent() {
         // JPA
     }
@@ -140,6 +145,7 @@ public class IssuanceEvent {
         this.credentialConfigurationId = truncate(context.credentialConfigurationId(), 255);
         this.vct = truncate(context.vct(), 1024);
         this.format = truncate(context.format(), 32);
+        this.deferredId = context.deferredId().orElse(null);
     }
 
     public static IssuanceEvent requestStarted(AuditContext context, OffsetDateTime at) {
@@ -198,6 +204,23 @@ public class IssuanceEvent {
         return row;
     }
 
+    /**
+     * A step of a deferred transaction (credential_deferred, deferred_approved, deferred_rejected,
+     * deferred_expired); the context names the transaction, a rejection carries its reason.
+     */
+    public static IssuanceEvent deferredStep(Kind kind, AuditContext context, Optional<String> reason, OffsetDateTime at) {
+        if (kind != Kind.CREDENTIAL_DEFERRED && kind != Kind.DEFERRED_APPROVED && kind != Kind.DEFERRED_REJECTED
+                && kind != Kind.DEFERRED_EXPIRED) {
+            throw new IllegalArgumentException(kind + " is not a step of a deferred transaction");
+        }
+        if (context.deferredId().isEmpty()) {
+            throw new IllegalArgumentException(kind + " needs the transaction's id");
+        }
+        IssuanceEvent row = new IssuanceEvent(kind, context, at);
+        row.reason = truncate(reason, MAX_DESCRIPTION);
+        return row;
+    }
+
     private static String truncate(Optional<String> value, int max) {
         return value.map(v -> v.length() <= max ? v : v.substring(0, max)).orElse(null);
     }
@@ -206,7 +229,7 @@ public class IssuanceEvent {
     public Object[] columnValues() {
         return new Object[] {occurredAt, event, requestId, endpoint, clientAddress, clientId, principal, subject,
             errorCode, errorDescription, tokenId, credentialConfigurationId, vct, format, dialect, holderKeyThumbprint,
-            credentialId, credentialDigest, disclosedClaims, offerId, reason, eventDescription};
+            credentialId, credentialDigest, disclosedClaims, offerId, reason, eventDescription, deferredId};
     }
 
     public String event() {

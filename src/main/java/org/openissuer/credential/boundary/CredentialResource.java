@@ -18,9 +18,9 @@ import org.openissuer.audit.boundary.Audited;
 import org.openissuer.credential.control.CredentialIssuance;
 import org.openissuer.credential.control.IssuanceSettings;
 import org.openissuer.credential.control.RequestBody;
+import org.openissuer.credential.entity.IssuanceAnswer;
 import org.openissuer.dpop.boundary.FreshDPoPNonce;
 import org.openissuer.encryption.control.ResponseEncryption;
-import org.openissuer.encryption.entity.EncodedBody;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
 import org.openissuer.input.BoundedBody;
@@ -63,9 +63,10 @@ public class CredentialResource {
     public Response issue(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context HttpHeaders headers, InputStream body) {
         RequestBody request = () -> read(contentType, body);
-        EncodedBody answer = issuance.issue(authorization, headers.getRequestHeader(DPOP), request);
-        // OID4VCI 1.0 §8.3: credentials and nonces must not be cached
-        return Response.ok(answer.content(), answer.mediaType()).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        IssuanceAnswer answer = issuance.issue(authorization, headers.getRequestHeader(DPOP), request);
+        // OID4VCI 1.0 §8.3: credentials, transaction ids and nonces must not be cached
+        return Response.status(answer.status()).entity(answer.body().content()).type(answer.body().mediaType())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
     private RequestBody.Received read(String contentType, InputStream body) {

@@ -1,11 +1,8 @@
 package org.openissuer.credential.control;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -13,31 +10,25 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 
 import com.nimbusds.jose.JWSAlgorithm;
 
-import org.openissuer.audit.control.IssuanceAudit;
 import org.openissuer.audit.control.RequestAudit;
 import org.openissuer.audit.entity.AuditContext;
-import org.openissuer.audit.entity.IssuanceEvent;
 import org.openissuer.configuration.CredentialConfiguration;
 import org.openissuer.configuration.CredentialConfigurations;
-import org.openissuer.credential.entity.CredentialRequest;
 import org.openissuer.configuration.Dialect;
-import org.openissuer.credential.entity.IssuanceResponse;
+import org.openissuer.credential.entity.CredentialRequest;
+import org.openissuer.credential.entity.IssuanceAnswer;
+import org.openissuer.credential.entity.IssuanceMode;
 import org.openissuer.dpop.control.DPoPChecks;
 import org.openissuer.dpop.entity.DPoPProof;
 import org.openissuer.encryption.control.MessageEncryption;
-import org.openissuer.encryption.entity.EncodedBody;
 import org.openissuer.encryption.entity.ResponseEncryptionParameters;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
-import org.openissuer.keys.control.IssuerKeys;
 import org.openissuer.nonce.control.Nonces;
 import org.openissuer.nonce.entity.CNonce;
-import org.openissuer.notification.control.NotificationIds;
-import org.openissuer.notification.entity.IssuedNotification;
 import org.openissuer.platform.IssuerSettings;
 import org.openissuer.platform.Jsonp;
 import org.openissuer.proof.control.JwtProofVerifier;
@@ -45,19 +36,15 @@ import org.openissuer.proof.control.ProofRules;
 import org.openissuer.proof.entity.VerifiedProof;
 import org.openissuer.ratelimit.control.RateLimits;
 import org.openissuer.ratelimit.entity.Limited;
-import org.openissuer.sdjwt.control.SdJwtVcIssuer;
-import org.openissuer.sdjwt.entity.IssuedSdJwt;
-import org.openissuer.sdjwt.entity.SdJwtVcRequest;
-import org.openissuer.status.control.StatusAllocation;
-import org.openissuer.status.entity.NewEntry;
 import org.openissuer.token.control.AccessTokens;
 import org.openissuer.token.control.BearerTokens;
 import org.openissuer.token.entity.AccessToken;
 
 /**
- * The credential endpoint's use case (OID4VCI 1.0 §8): authorize, verify the proofs, build
- * and sign the credentials, then consume the nonces and write the audit rows in one
- * transaction. Every request, refused or not, ends up in the audit trail.
+ * The credential endpoint's use case (OID4VCI 1.0 §8): authorize, verify the proofs, then let
+ * {@link IssuanceCommit} build and sign the credentials (or store the request for the back office's
+ * approval), consume the nonces and write the audit rows in one transaction. Every request,
+ * refused or not, ends up in the audit trail.
  */
 @ApplicationScoped
 public class CredentialIssuance {
@@ -67,63 +54,55 @@ public class CredentialIssuance {
     private final IssuerSettings settings;
     private final IssuanceSettings issuance;
     private final CredentialConfigurations configurations;
-    private final IssuerKeys keys;
     private final AccessTokens tokens;
     private final Instance<SubjectClaimSource> sources;
-    private final IssuanceTransaction transaction;
-    private final IssuanceAudit audit;
+    private final IssuanceCommit commit;
     private final RequestAudit requestAudit;
     private final Nonces nonces;
     private final MessageEncryption encryption;
     private final RateLimits limits;
     private final DPoPChecks dpop;
-    private final StatusAllocation statuses;
     private final Clock clock;
 
-    private SdJwtVcIssuer sdJwt;
     private JwtProofVerifier proofs;
 
     @Inject
     public CredentialIssuance(IssuerSettings settings, IssuanceSettings issuance,
-            CredentialConfigurations configurations, IssuerKeys keys, AccessTokens tokens,
-            Instance<SubjectClaimSource> sources, IssuanceTransaction transaction, IssuanceAudit audit,
-            RequestAudit requestAudit, Nonces nonces, MessageEncryption encryption, RateLimits limits, DPoPChecks dpop,
-            StatusAllocation statuses, Clock clock) {
+            CredentialConfigurations configurations, AccessTokens tokens, Instance<SubjectClaimSource> sources,
+            IssuanceCommit commit, RequestAudit requestAudit, Nonces nonces, MessageEncryption encryption,
+            RateLimits limits, DPoPChecks dpop, Clock clock) {
         this.settings = settings;
         this.issuance = issuance;
         this.configurations = configurations;
-        this.keys = keys;
         this.tokens = tokens;
         this.sources = sources;
-        this.transaction = transaction;
-        this.audit = audit;
+        this.commit = commit;
         this.requestAudit = requestAudit;
         this.nonces = nonces;
         this.encryption = encryption;
         this.limits = limits;
         this.dpop = dpop;
-        this.statuses = statuses;
         this.clock = clock;
     }
 
     protected CredentialIssuance() {
-        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Called once at deployment, after the keys are loaded. */
     public void prepare() {
-        sdJwt = new SdJwtVcIssuer(keys.signingKeys().active(), clock, issuance.decoys());
+        commit.prepare();
         proofs = new JwtProofVerifier(clock);
     }
 
     /** @param dpopHeaders the request's DPoP headers (RFC 9449 §4.1), null or empty when none */
-    public EncodedBody issue(String authorization, List<String> dpopHeaders, RequestBody body) {
+    public IssuanceAnswer issue(String authorization, List<String> dpopHeaders, RequestBody body) {
         AuditContext context = requestAudit.context();
         boolean dpopInPlay = dpop.required();
         Dialect dialect = Dialect.V1;
         Optional<ResponseEncryptionParameters> responseEncryption;
         Optional<DPoPProof> proof = Optional.empty();
-        Committed committed;
+        IssuanceCommit.Committed committed;
         try {
             // the cheap per-address count comes before any token work
             limits.admit(Limited.CREDENTIAL_PER_ADDRESS, context.clientAddress().orElse(null));
@@ -150,8 +129,13 @@ public class CredentialIssuance {
             responseEncryption = request.responseEncryption();
             encryption.checkResponse(received.encrypted(), dialect, responseEncryption);
             List<VerifiedProof> verified = verifyProofs(request, configuration, token);
-            JsonObject data = subjectData(token, configuration);
-            committed = issueAndCommit(proof, verified, configuration, target.format(), data, dialect, context, token);
+            SubjectClaimSource source = source(token);
+            IssuanceCommit.Checked checked = new IssuanceCommit.Checked(configuration, target.format(), dialect,
+                    verified, source.claims(token, configuration));
+            // OID4VCI 1.0 §8.3: the same checks either way; a deferred offer's credentials wait for the back office
+            IssuanceMode mode = source.mode(token, configuration);
+            committed = mode.deferred() ? commit.defer(proof, checked, context, token, mode)
+                    : commit.issue(proof, checked, context, token);
             // the outcome, issued or refused, committed with its audit rows: nothing later goes on record
             requestAudit.close();
         } catch (IssuerException e) {
@@ -170,14 +154,9 @@ public class CredentialIssuance {
             throw draft13Extras(dialect, dpopInPlay ? refusal.withChallenge(dpop.challenge()) : refusal,
                     committed.freshNonce());
         }
-        // OID4VCI 1.0 §8.3, §10: the 200 answer is a JWE when the wallet asked for one (errors never are)
-        return encryption.encode(committed.response().toJson(), responseEncryption);
+        // OID4VCI 1.0 §8.3, §10: the 200 or 202 answer is a JWE when the wallet asked for one (errors never are)
+        return new IssuanceAnswer(encryption.encode(committed.body(), responseEncryption), committed.deferred());
     }
-
-    /** The transaction's result: credentials to send, or a refusal to throw once committed. */
-    private record Committed(IssuanceResponse response, Optional<IssuerException> refusal, Optional<CNonce> freshNonce) {
-    }
-
 
     private void admit(AccessToken token) {
         if (issuance.deniedSubjects().contains(token.subject())) {
@@ -203,10 +182,10 @@ public class CredentialIssuance {
         return request.jwtProofs().stream().map(p -> proofs.verify(p, rules)).toList();
     }
 
-    private JsonObject subjectData(AccessToken token, CredentialConfiguration configuration) {
+    private SubjectClaimSource source(AccessToken token) {
         for (SubjectClaimSource source : sources) {
             if (source.supports(token)) {
-                return source.claims(token, configuration);
+                return source;
             }
         }
         throw new IssuerException(IssuerError.CREDENTIAL_REQUEST_DENIED, "no data about this subject is available");
@@ -219,46 +198,6 @@ public class CredentialIssuance {
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Cannot record a refused request's DPoP jti as used", e);
         }
-    }
-
-    private Committed issueAndCommit(Optional<DPoPProof> dpopProof, List<VerifiedProof> verified,
-            CredentialConfiguration configuration, String format, JsonObject data, Dialect dialect, AuditContext context,
-            AccessToken token) {
-        List<String> credentials = new ArrayList<>();
-        // the ids are known before the credentials are built: the notification_id stands for them all
-        List<String> credentialIds = verified.stream().map(v -> UUID.randomUUID().toString()).toList();
-        Supplier<List<IssuanceEvent>> success = () -> {
-            List<IssuanceEvent> rows = new ArrayList<>();
-            rows.add(IssuanceEvent.requestStarted(context, audit.now()));
-            for (int i = 0; i < verified.size(); i++) {
-                VerifiedProof proof = verified.get(i);
-                String credentialId = credentialIds.get(i);
-                // draft-ietf-oauth-status-list-21: an entry of its own, allocated in the issuance transaction
-                JsonObject status = configuration.statusList() ? statuses.allocate(new NewEntry(credentialId,
-                        context.subject(), context.offerId(), configuration.id(),
-                        audit.now().plus(configuration.validity()))).claim() : null;
-                IssuedSdJwt issued = sdJwt.issue(new SdJwtVcRequest(settings.identifier().value(), configuration.vct(),
-                        format, configuration.validity(), proof.holderKey(), configuration.claims(), data, status));
-                credentials.add(issued.serialized());
-                rows.add(IssuanceEvent.credentialIssued(context, new IssuanceEvent.IssuedCredential(
-                        credentialId, issued.digestHex(), proof.thumbprint(), issued.disclosedClaims()), audit.now()));
-            }
-            return rows;
-        };
-        IssuedNotification notification = NotificationIds.issue(token, credentialIds);
-        IssuanceTransaction.Outcome outcome = transaction.commit(dpopProof,
-                verified.stream().map(VerifiedProof::nonce).toList(), success,
-                refusal -> List.of(IssuanceEvent.requestStarted(context, audit.now()),
-                        IssuanceEvent.requestFailed(context, refusal.error().code(), refusal.description(), audit.now())),
-                dialect.carriesNonce(), Optional.of(notification));
-        if (outcome.refusal().isPresent()) {
-            // RFC 9449 §11.1 (a replayed proof) or Appendix F.4 (a replayed or stale nonce)
-            return new Committed(null, outcome.refusal(), outcome.freshNonce());
-        }
-        return new Committed(new IssuanceResponse(dialect, format, configuration.profile(), credentials,
-                outcome.freshNonce().map(CNonce::value), settings.nonceLifetime().toSeconds(),
-                Optional.of(notification.id())),
-                Optional.empty(), outcome.freshNonce());
     }
 
     // draft 13 §7.3.1.2: invalid_proof and invalid_nonce carry a fresh c_nonce (draft 15 §8.3.1.2 dropped it)

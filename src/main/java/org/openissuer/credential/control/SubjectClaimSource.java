@@ -3,6 +3,7 @@ package org.openissuer.credential.control;
 import jakarta.json.JsonObject;
 
 import org.openissuer.configuration.CredentialConfiguration;
+import org.openissuer.credential.entity.IssuanceMode;
 import org.openissuer.token.entity.AccessToken;
 
 /**
@@ -20,4 +21,12 @@ public interface SubjectClaimSource {
      * when a mandatory one is missing.
      */
     JsonObject claims(AccessToken token, CredentialConfiguration configuration);
+
+    /**
+     * Whether the credentials are issued now or once the back office approved them (OID4VCI 1.0
+     * §8.3); asked after {@link #claims}, whose checks it relies on.
+     */
+    default IssuanceMode mode(AccessToken token, CredentialConfiguration configuration) {
+        return IssuanceMode.IMMEDIATE;
+    }
 }

@@ -102,6 +102,15 @@ public class DPoPChecks {
                 Optional.of(accessToken), nonceRule()), Optional.of(boundThumbprint));
     }
 
+    /** §7.1 at the deferred credential endpoint (OID4VCI 1.0 §9): as at the credential endpoint, jti not spent yet. */
+    public DPoPProof atDeferredCredentialEndpoint(List<String> headers, String accessToken, String boundThumbprint) {
+        if (headers == null || headers.isEmpty()) {
+            throw DPoPVerifier.invalid("a DPoP proof is required with a DPoP-bound access token");
+        }
+        return verify(headers, new DPoPRules(POST, issuer.identifier().endpoint(Endpoints.DEFERRED_CREDENTIAL),
+                Optional.of(accessToken), nonceRule()), Optional.of(boundThumbprint));
+    }
+
     /**
      * §7.1 at the notification endpoint (OID4VCI 1.0 §11): as at the credential endpoint, but the
      * request changes nothing the jti could commit with, so the jti is spent here and now.
@@ -138,6 +147,13 @@ public class DPoPChecks {
     public Optional<IssuerException> spendWithin(DPoPProof proof) {
         return replay.firstUseWithin(proof.thumbprint(), proof.jti(), keepSeconds()) ? Optional.empty()
                 : Optional.of(replayed());
+    }
+
+    /** §11.1 for a request that changes nothing the jti could commit with: spent now, a replay refused. */
+    public void spendNow(DPoPProof proof) {
+        if (!replay.firstUse(proof.thumbprint(), proof.jti(), keepSeconds())) {
+            throw replayed();
+        }
     }
 
     /** §11.1 for a request refused before its transaction: the proof reached us, so it is used all the same. */

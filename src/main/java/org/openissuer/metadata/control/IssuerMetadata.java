@@ -42,6 +42,8 @@ public final class IssuerMetadata {
                 .add("authorization_servers", strings(authorizationServers))
                 .add("credential_endpoint", issuer + Endpoints.CREDENTIAL)
                 .add("nonce_endpoint", issuer + Endpoints.NONCE)
+                // §12.2.4 (draft 13 §11.2.3 alike): offers that need the back office's approval are answered 202 (§8.3)
+                .add("deferred_credential_endpoint", issuer + Endpoints.DEFERRED_CREDENTIAL)
                 // §12.2.4 (draft 13 §11.2.3 alike): every credential response carries a notification_id
                 .add("notification_endpoint", issuer + Endpoints.NOTIFICATION);
         // §12.2.4: batch_size MUST be 2 or greater; a limit of 1 means no batch issuance

@@ -36,8 +36,11 @@ public final class NotificationIds {
                 tokenKey(token).getBytes(StandardCharsets.US_ASCII)) && grant.subject().equals(token.subject());
     }
 
-    /** The token's issuer and jti identify it; a token without a jti is identified by its own value. */
-    static String tokenKey(AccessToken token) {
+    /**
+     * The token's issuer and jti identify it; a token without a jti is identified by its own value.
+     * Deferred transactions are bound to their token the same way.
+     */
+    public static String tokenKey(AccessToken token) {
         return sha256(token.tokenId().map(jti -> "jti " + token.issuer() + " " + jti).orElse("token " + token.value()));
     }
 

@@ -59,7 +59,12 @@ public class CredentialOffers {
             offered.add(configurations.byId(id).orElseThrow(() -> new IssuerException(IssuerError.INVALID_REQUEST,
                     "unknown credential configuration " + id)));
         }
-        OfferedClaims.check(request.claims(), offered);
+        if (request.deferred()) {
+            // the mandatory claims are checked at approval, when the back office may supply the rest
+            OfferedClaims.checkDeclared(request.claims(), offered);
+        } else {
+            OfferedClaims.check(request.claims(), offered);
+        }
         Duration expiresIn = request.expiresIn().isPresent() ? Duration.ofSeconds(request.expiresIn().getAsLong())
                 : settings.defaultExpiresIn();
         if (expiresIn.compareTo(settings.maxExpiresIn()) > 0) {
@@ -86,6 +91,11 @@ public class CredentialOffers {
         CredentialOffer offer = CredentialOffer.pending(OfferSecrets.newId(), OfferSecrets.sha256(reference),
                 OfferSecrets.sha256(code), ids.build().toString(), request.subject(), request.claims().toString(),
                 txCodeHash, context.principal().orElseThrow(), now, now.plus(expiresIn));
+        if (request.deferred()) {
+            offer.deferred(request.deferredExpiresIn().isPresent()
+                    ? Optional.of((int) Math.min(Integer.MAX_VALUE, request.deferredExpiresIn().getAsLong()))
+                    : Optional.empty());
+        }
         em.persist(offer);
         audit.append(List.of(IssuanceEvent.offerStep(Kind.OFFER_CREATED, context.withOffer(offer.id(), offer.subject()), now)));
         return new CreatedOffer(offer, reference, code, txCode);

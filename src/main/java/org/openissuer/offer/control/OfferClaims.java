@@ -13,6 +13,7 @@ import jakarta.json.JsonString;
 
 import org.openissuer.credential.control.SubjectClaimSource;
 import org.openissuer.configuration.CredentialConfiguration;
+import org.openissuer.credential.entity.IssuanceMode;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
 import org.openissuer.offer.entity.CredentialOffer;
@@ -65,8 +66,14 @@ public class OfferClaims implements SubjectClaimSource {
         return offer.claims();
     }
 
+    @Override
+    public IssuanceMode mode(AccessToken token, CredentialConfiguration configuration) {
+        Redeemed offer = redeemed.get(token.offerId().orElseThrow()).orElseGet(() -> load(token.offerId().get()));
+        return offer.mode();
+    }
+
     /** What a redeemed offer holds for its tokens; it cannot change any more (a redeemed offer cannot be revoked). */
-    private record Redeemed(String subject, Set<String> configurationIds, JsonObject claims) {
+    private record Redeemed(String subject, Set<String> configurationIds, JsonObject claims, IssuanceMode mode) {
     }
 
     // read once per instance, not once per credential request
@@ -78,7 +85,10 @@ public class OfferClaims implements SubjectClaimSource {
         Set<String> ids = OfferJson.configurationIds(offer).stream().filter(JsonString.class::isInstance)
                 .map(id -> ((JsonString) id).getString()).collect(Collectors.toUnmodifiableSet());
         JsonObject claims = Jsonp.PROVIDER.createReader(new StringReader(offer.claims())).readValue().asJsonObject();
-        Redeemed loaded = new Redeemed(offer.subject(), ids, claims);
+        IssuanceMode mode = offer.isDeferred()
+                ? IssuanceMode.deferred(offer.deferredExpiresIn().map(Duration::ofSeconds))
+                : IssuanceMode.IMMEDIATE;
+        Redeemed loaded = new Redeemed(offer.subject(), ids, claims, mode);
         redeemed.put(offerId, loaded, clock.instant().plus(KEEP));
         return loaded;
     }

@@ -64,6 +64,7 @@ public final class OfferJson {
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("id", created.offer().id())
                 .add("status", created.offer().status(created.offer().createdAt()).wire())
+                .add("issuance", created.offer().isDeferred() ? "deferred" : "immediate")
                 .add("expires_at", timestamp(created.offer().expiresAt()))
                 .add("credential_offer", offer)
                 .add("credential_offer_uri", offerUri)
@@ -81,6 +82,7 @@ public final class OfferJson {
                 .add("credential_configuration_ids", configurationIds(offer))
                 .add("subject", offer.subject())
                 .add("tx_code_required", offer.txCode().isPresent())
+                .add("issuance", offer.isDeferred() ? "deferred" : "immediate")
                 .add("created_by", offer.createdBy())
                 .add("created_at", timestamp(offer.createdAt()))
                 .add("expires_at", timestamp(offer.expiresAt()));

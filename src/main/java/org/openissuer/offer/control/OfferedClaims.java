@@ -28,8 +28,7 @@ public final class OfferedClaims {
     }
 
     public static void check(JsonObject claims, Collection<CredentialConfiguration> configurations) {
-        List<ClaimDefinition> definitions = configurations.stream().flatMap(c -> c.claims().stream()).toList();
-        checkDeclared(claims, List.of(), definitions);
+        checkDeclared(claims, configurations);
         for (CredentialConfiguration configuration : configurations) {
             for (ClaimDefinition definition : configuration.claims()) {
                 if (definition.mandatory() && missing(claims, definition.path(), 0)) {
@@ -37,6 +36,11 @@ public final class OfferedClaims {
                 }
             }
         }
+    }
+
+    /** Every claim is declared by one of the configurations; whether the mandatory ones are there is not asked. */
+    public static void checkDeclared(JsonObject claims, Collection<CredentialConfiguration> configurations) {
+        checkDeclared(claims, List.of(), configurations.stream().flatMap(c -> c.claims().stream()).toList());
     }
 
     private static void checkDeclared(JsonValue value, List<Object> path, List<ClaimDefinition> definitions) {

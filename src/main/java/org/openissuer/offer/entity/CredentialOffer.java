@@ -75,6 +75,15 @@ public class CredentialOffer {
     @Column(name = "invalidated_at")
     private OffsetDateTime invalidatedAt;
 
+    @Column(name = "issuance", nullable = false)
+    private String issuance = IMMEDIATE;
+
+    @Column(name = "deferred_expires_in")
+    private Integer deferredExpiresIn;
+
+    static final String IMMEDIATE = "immediate";
+    static final String DEFERRED = "deferred";
+
     protected CredentialOffer() {
         // JPA
     }
@@ -99,6 +108,24 @@ public class CredentialOffer {
         offer.createdAt = now;
         offer.expiresAt = expiresAt;
         return offer;
+    }
+
+    /**
+     * The same offer, its credentials issued only once the back office approved them (OID4VCI 1.0
+     * §8.3, §9); a deferred transaction waits at most {@code pendingSeconds} when given.
+     */
+    public CredentialOffer deferred(Optional<Integer> pendingSeconds) {
+        issuance = DEFERRED;
+        deferredExpiresIn = pendingSeconds.orElse(null);
+        return this;
+    }
+
+    public boolean isDeferred() {
+        return DEFERRED.equals(issuance);
+    }
+
+    public Optional<Integer> deferredExpiresIn() {
+        return Optional.ofNullable(deferredExpiresIn);
     }
 
     /** The stored form of a transaction code: a salted hash, its length and the hint shown to the user. */

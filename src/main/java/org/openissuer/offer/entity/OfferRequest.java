@@ -20,10 +20,15 @@ import org.openissuer.input.BoundedJson;
  * The body of {@code POST /admin/credential-offers}, checked for shape. Whether the claims fit
  * the configurations is the control layer's business (it knows the configurations).
  *
- * @param txCode absent when the offer needs no transaction code
+ * @param txCode            absent when the offer needs no transaction code
+ * @param deferred          whether the credentials wait for the back office's approval (OID4VCI 1.0 §8.3, §9)
+ * @param deferredExpiresIn how long such a transaction may wait; empty: the issuer's setting
  */
 public record OfferRequest(List<String> configurationIds, String subject, JsonObject claims,
-        Optional<TxCodeRequest> txCode, OptionalLong expiresIn) {
+        Optional<TxCodeRequest> txCode, OptionalLong expiresIn, boolean deferred, OptionalLong deferredExpiresIn) {
+
+    public static final String IMMEDIATE = "immediate";
+    public static final String DEFERRED = "deferred";
 
     static final int MAX_SUBJECT = 255;
     static final int MAX_IDS = 20;
@@ -40,8 +45,23 @@ public record OfferRequest(List<String> configurationIds, String subject, JsonOb
 
     public static OfferRequest parse(String body) {
         JsonObject json = BoundedJson.object(body, IssuerError.INVALID_REQUEST);
-        return new OfferRequest(configurationIds(json), subject(json), claims(json), txCode(json.get("tx_code")),
-                expiresIn(json.get("expires_in")));
+        boolean deferred = deferred(json.get("issuance"));
+        OptionalLong deferredExpiresIn = positiveSeconds(json.get("deferred_expires_in"), "deferred_expires_in");
+        if (deferredExpiresIn.isPresent() && !deferred) {
+            throw invalid("deferred_expires_in needs \"issuance\": \"deferred\"");
+        }
+        return new OfferRequest(configurationIds(json), subject(json), claims(json, deferred), txCode(json.get("tx_code")),
+                positiveSeconds(json.get("expires_in"), "expires_in"), deferred, deferredExpiresIn);
+    }
+
+    private static boolean deferred(JsonValue value) {
+        if (value == null || value == JsonValue.NULL) {
+            return false;
+        }
+        if (value instanceof JsonString s && (IMMEDIATE.equals(s.getString()) || DEFERRED.equals(s.getString()))) {
+            return DEFERRED.equals(s.getString());
+        }
+        throw invalid("issuance must be \"immediate\" or \"deferred\"");
     }
 
     private static List<String> configurationIds(JsonObject json) {
@@ -75,8 +95,12 @@ public record OfferRequest(List<String> configurationIds, String subject, JsonOb
         return subject;
     }
 
-    private static JsonObject claims(JsonObject json) {
+    // a deferred offer's claims may be partial or still unknown: the approval may supply them
+    private static JsonObject claims(JsonObject json, boolean deferred) {
         JsonValue claims = json.get("claims");
+        if (deferred && (claims == null || claims == JsonValue.NULL)) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
         if (claims == null || claims.getValueType() != JsonValue.ValueType.OBJECT) {
             throw invalid("claims must be a JSON object with the data to attest");
         }
@@ -111,13 +135,13 @@ public record OfferRequest(List<String> configurationIds, String subject, JsonOb
         return Optional.of(new TxCodeRequest(length, description));
     }
 
-    private static OptionalLong expiresIn(JsonValue value) {
+    private static OptionalLong positiveSeconds(JsonValue value, String member) {
         if (value == null || value == JsonValue.NULL) {
             return OptionalLong.empty();
         }
         if (!(value instanceof JsonNumber n) || !n.isIntegral() || n.bigIntegerValue().signum() <= 0
                 || n.bigIntegerValue().bitLength() > 62) {
-            throw invalid("expires_in must be a positive integer number of seconds");
+            throw invalid(member + " must be a positive integer number of seconds");
         }
         return OptionalLong.of(n.longValue());
     }

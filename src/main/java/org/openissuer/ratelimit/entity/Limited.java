@@ -4,6 +4,7 @@ package org.openissuer.ratelimit.entity;
 public enum Limited {
     CREDENTIAL_PER_PRINCIPAL("credential", "per-principal"),
     CREDENTIAL_PER_ADDRESS("credential", "per-address"),
+    DEFERRED_PER_ADDRESS("deferred", "per-address"),
     NONCE_PER_ADDRESS("nonce", "per-address"),
     NOTIFICATION_PER_ADDRESS("notification", "per-address"),
     TOKEN_PER_ADDRESS("token", "per-address");

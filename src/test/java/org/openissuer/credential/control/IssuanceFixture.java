@@ -3,6 +3,7 @@ package org.openissuer.credential.control;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,10 @@ import org.openissuer.audit.entity.AuditContext;
 import org.openissuer.configuration.CredentialConfiguration;
 import org.openissuer.configuration.CredentialConfigurations;
 import org.openissuer.configuration.Dialect;
+import org.openissuer.credential.entity.DeferredTicket;
+import org.openissuer.credential.entity.IssuanceAnswer;
+import org.openissuer.credential.entity.IssuanceMode;
+import org.openissuer.credential.entity.PendingCredential;
 import org.openissuer.dpop.control.DPoPChecks;
 import org.openissuer.encryption.control.MessageEncryption;
 import org.openissuer.encryption.entity.EncodedBody;
@@ -66,6 +71,8 @@ final class IssuanceFixture {
                     "given_name")).build();
     final SpentLedger spent = new SpentLedger(Clock.systemUTC());
     final CredentialIssuance issuance;
+    final FixedClaims claims = new FixedClaims();
+    final RecordedDeferrals deferrals = new RecordedDeferrals();
     /** Set when the issuance read the request body. */
     boolean bodyRead;
 
@@ -105,10 +112,13 @@ final class IssuanceFixture {
         DPoPChecks dpop = new DPoPChecks(new TestDPoPSettings(dpopRequired, false), spent.replay, keys, settings, clock);
         dpop.prepare();
         AccessTokens tokens = BuiltInAccessTokens.of(ISSUER, authorizationServerKey);
-        issuance = new CredentialIssuance(settings, new Issuance(), configurations(), keys, tokens,
-                Instances.of(new FixedClaims()), new IssuanceTransaction(spent.nonces, spent.audit, dpop, spent.notifications),
-                spent.audit, requestAudit(new Refusals(spent.audit)), spent.nonces, new PlainMessages(), new NoLimits(), dpop,
-                new CountingStatuses(), clock);
+        IssuanceCommit commit = new IssuanceCommit(settings,
+                new IssuanceTransaction(spent.nonces, spent.audit, dpop, spent.notifications),
+                new CredentialMinting(settings, new Issuance(), keys, new CountingStatuses(), spent.audit, clock),
+                spent.audit, Instances.of(deferrals));
+        issuance = new CredentialIssuance(settings, new Issuance(), configurations(), tokens, Instances.of(claims),
+                commit, requestAudit(new Refusals(spent.audit)), spent.nonces, new PlainMessages(), new NoLimits(), dpop,
+                clock);
         issuance.prepare();
     }
 
@@ -177,6 +187,10 @@ final class IssuanceFixture {
     }
 
     EncodedBody issue(String authorization, List<String> dpopHeaders, String json) {
+        return answer(authorization, dpopHeaders, json).body();
+    }
+
+    IssuanceAnswer answer(String authorization, List<String> dpopHeaders, String json) {
         return issuance.issue(authorization, dpopHeaders, body(json));
     }
 
@@ -211,9 +225,17 @@ final class IssuanceFixture {
     }
 
     static final class FixedClaims implements SubjectClaimSource {
+        /** What mode() answers: immediate unless a test defers. */
+        IssuanceMode mode = IssuanceMode.IMMEDIATE;
+
         @Override
         public boolean supports(AccessToken token) {
             return true;
+        }
+
+        @Override
+        public IssuanceMode mode(AccessToken token, CredentialConfiguration configuration) {
+            return mode;
         }
 
         @Override
@@ -247,6 +269,17 @@ final class IssuanceFixture {
         RequestAudit audit = new RequestAudit(refusals);
         audit.begin(AuditContext.of("req-1", "credential", "192.0.2.1"), true, true);
         return audit;
+    }
+
+    /** The deferred store without a database: what was deferred, in order. */
+    static final class RecordedDeferrals implements DeferredIssuance {
+        final List<PendingCredential> deferred = new ArrayList<>();
+
+        @Override
+        public DeferredTicket defer(PendingCredential pending) {
+            deferred.add(pending);
+            return new DeferredTicket("handle-" + deferred.size(), "secret-" + deferred.size(), 5);
+        }
     }
 
     // status entries are the database's (StatusListIT); here each credential only needs one

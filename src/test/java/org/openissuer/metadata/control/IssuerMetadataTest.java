@@ -90,7 +90,10 @@ class IssuerMetadataTest {
                 List.of(sdJwtConfiguration("Pid").build()));
 
         assertEquals(Set.of("credential_issuer", "authorization_servers", "credential_endpoint", "nonce_endpoint",
-                "notification_endpoint", "batch_credential_issuance", "display", "credential_configurations_supported"), metadata.keySet());
+                "notification_endpoint", "deferred_credential_endpoint", "batch_credential_issuance", "display",
+                "credential_configurations_supported"), metadata.keySet());
+        // OID4VCI 1.0 §12.2.4, draft 13 §11.2.3: deferred offers are answered 202 and collected there
+        assertEquals(ISSUER + "/oid4vci/deferred_credential", metadata.getString("deferred_credential_endpoint"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.openissuer.testsupport.CredentialConfigurationBuilder.sdJwtCon
 
 import java.lang.reflect.Field;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.openissuer.configuration.CredentialConfiguration;
+import org.openissuer.credential.entity.IssuanceMode;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
 import org.openissuer.offer.entity.CredentialOffer;
@@ -95,6 +97,18 @@ class OfferClaimsTest {
         assertDenied(token(ISSUER, Optional.of("o-3"), "someone-else"), IDENTITY);
         store("o-4", "employee-4711", false);
         assertDenied(token(ISSUER, Optional.of("o-4"), "employee-4711"), IDENTITY);
+    }
+
+    @Test
+    void aDeferredOfferAsksForTheBackOfficesApprovalWithItsPendingLifetime() throws Exception {
+        store("o-5", "employee-4711", true);
+        stored.get("o-5").deferred(Optional.of(600));
+        store("o-6", "employee-4711", true);
+        AccessToken deferred = token(ISSUER, Optional.of("o-5"), "employee-4711");
+
+        claims.claims(deferred, IDENTITY);
+        assertEquals(IssuanceMode.deferred(Optional.of(Duration.ofSeconds(600))), claims.mode(deferred, IDENTITY));
+        assertEquals(IssuanceMode.IMMEDIATE, claims.mode(token(ISSUER, Optional.of("o-6"), "employee-4711"), IDENTITY));
     }
 
     private void assertDenied(AccessToken token, CredentialConfiguration configuration) {

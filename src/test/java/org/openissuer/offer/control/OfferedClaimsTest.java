@@ -54,6 +54,17 @@ class OfferedClaimsTest {
     }
 
     @Test
+    void aDeferredOffersPartialClaimsNeedOnlyBeDeclared() {
+        // the mandatory given_name comes with the approval
+        assertDoesNotThrow(() -> OfferedClaims.checkDeclared(Jsons.object("{'address': {'locality': 'Berlin'}}"),
+                List.of(IDENTITY)));
+        assertDoesNotThrow(() -> OfferedClaims.checkDeclared(JsonValue.EMPTY_JSON_OBJECT, List.of(IDENTITY)));
+        assertThrows(IssuerException.class, () -> OfferedClaims.checkDeclared(Jsons.object("{'shoe_size': 42}"),
+                List.of(IDENTITY)));
+        assertTrue(refusal("{'address': {'locality': 'Berlin'}}", IDENTITY).contains("given_name"));
+    }
+
+    @Test
     void namesAnUnknownTopLevelClaim() {
         assertTrue(refusal("{'given_name': 'Erika', 'shoe_size': 42}", IDENTITY).contains("shoe_size"));
     }

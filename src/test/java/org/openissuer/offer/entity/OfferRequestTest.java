@@ -1,6 +1,7 @@
 package org.openissuer.offer.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,5 +94,28 @@ class OfferRequestTest {
     @Test
     void refusesASubjectWithControlCharacters() {
         refused("{'credential_configuration_ids': ['A'], 'subject': 'a\\nb', 'claims': {}}");
+    }
+
+    @Test
+    void anOfferIsImmediateUnlessItAsksForDeferredIssuance() {
+        assertFalse(parse("{'credential_configuration_ids': ['A'], 'subject': 's', 'claims': {}}").deferred());
+        assertFalse(parse("{'credential_configuration_ids': ['A'], 'subject': 's', 'claims': {}, 'issuance': 'immediate'}")
+                .deferred());
+        OfferRequest deferred = parse("{'credential_configuration_ids': ['A'], 'subject': 's', 'issuance': 'deferred',"
+                + " 'deferred_expires_in': 3600}");
+        assertTrue(deferred.deferred());
+        assertEquals(3600, deferred.deferredExpiresIn().getAsLong());
+        // the claims may come with the approval
+        assertTrue(deferred.claims().isEmpty());
+    }
+
+    @Test
+    void refusesAnUnknownIssuanceModeAndADeferredExpiryOfAnImmediateOffer() {
+        refused("{'credential_configuration_ids': ['A'], 'subject': 's', 'claims': {}, 'issuance': 'later'}");
+        refused("{'credential_configuration_ids': ['A'], 'subject': 's', 'claims': {}, 'issuance': true}");
+        refused("{'credential_configuration_ids': ['A'], 'subject': 's', 'claims': {}, 'deferred_expires_in': 60}");
+        refused("{'credential_configuration_ids': ['A'], 'subject': 's', 'issuance': 'deferred', 'deferred_expires_in': 0}");
+        // an immediate offer still needs its claims
+        refused("{'credential_configuration_ids': ['A'], 'subject': 's'}");
     }
 }
