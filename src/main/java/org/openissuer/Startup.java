@@ -76,6 +76,8 @@ public class Startup {
 
     @Inject
     PartitionUpkeep auditPartitions;
+
+    @Inject
     DeferredSweep deferredSweep;
 
     // CDI 4.0 §6.7.3: in a web application the payload of this event is the ServletContext
