@@ -136,10 +136,11 @@ public final class IssuanceBench {
         Measurement figures = new Measurement(settings, measured, check, committed, errors, cpu[3] - cpu[0], cpu[4] - cpu[1],
                 cpu[5] - cpu[2], GcLog.read(server.gcLog()), ServerLog.scan(server.messagesLog(), server.logLinesAtReady()));
         BenchReport report = figures.report(db, fsync, synchronousCommit);
-        boolean queriesWithinTarget = AuditQueryTimings.report(settings, db, prefill, report);
+        // a target, reported like throughput and latency: only errors fail the run
+        AuditQueryTimings.report(settings, db, prefill, report);
         report.print(settings.benchDir().resolve("result.json"));
         figures.printServerLog();
-        return figures.errorCount() == 0 && queriesWithinTarget ? 0 : 1;
+        return figures.errorCount() == 0 ? 0 : 1;
     }
 
     /** Before and after the measured phase: CPU of server, database and client; where the audit trail stands. */
