@@ -17,14 +17,9 @@ import jakarta.ws.rs.core.Response;
 import org.openissuer.audit.boundary.Audited;
 import org.openissuer.credential.control.CredentialIssuance;
 import org.openissuer.credential.control.IssuanceSettings;
-import org.openissuer.credential.control.RequestBody;
 import org.openissuer.credential.entity.IssuanceAnswer;
 import org.openissuer.dpop.boundary.FreshDPoPNonce;
 import org.openissuer.encryption.control.ResponseEncryption;
-import org.openissuer.error.IssuerError;
-import org.openissuer.error.IssuerException;
-import org.openissuer.input.BoundedBody;
-import org.openissuer.input.ContentTypes;
 import org.openissuer.platform.Endpoints;
 
 // every request is on record, started and refused or started and issued, faults included
@@ -36,8 +31,6 @@ public class CredentialResource {
 
     static final String ENDPOINT = "credential";
     static final String DPOP = "DPoP";
-    static final String JSON = "application/json";
-    static final String JWT = "application/jwt";
 
     private final CredentialIssuance issuance;
     private final IssuanceSettings settings;
@@ -62,21 +55,8 @@ public class CredentialResource {
     @Produces({MediaType.APPLICATION_JSON, ResponseEncryption.MEDIA_TYPE})
     public Response issue(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context HttpHeaders headers, InputStream body) {
-        RequestBody request = () -> read(contentType, body);
-        IssuanceAnswer answer = issuance.issue(authorization, headers.getRequestHeader(DPOP), request);
-        // OID4VCI 1.0 §8.3: credentials, transaction ids and nonces must not be cached
-        return Response.status(answer.status()).entity(answer.body().content()).type(answer.body().mediaType())
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
-    }
-
-    private RequestBody.Received read(String contentType, InputStream body) {
-        // OID4VCI 1.0 §8.2, §10: application/json, or application/jwt for an encrypted request
-        boolean encrypted = ContentTypes.is(contentType, JWT);
-        if (!encrypted && !ContentTypes.is(contentType, JSON)) {
-            throw new IssuerException(IssuerError.INVALID_CREDENTIAL_REQUEST,
-                    "Content-Type must be application/json or application/jwt");
-        }
-        return new RequestBody.Received(
-                BoundedBody.bytes(body, settings.maxRequestBytes(), IssuerError.INVALID_CREDENTIAL_REQUEST), encrypted);
+        IssuanceAnswer answer = issuance.issue(authorization, headers.getRequestHeader(DPOP),
+                CredentialMessages.body(contentType, body, settings.maxRequestBytes()));
+        return CredentialMessages.answer(answer);
     }
 }

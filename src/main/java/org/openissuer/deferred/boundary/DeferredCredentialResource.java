@@ -15,16 +15,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.openissuer.audit.boundary.Audited;
-import org.openissuer.credential.control.RequestBody;
+import org.openissuer.credential.boundary.CredentialMessages;
 import org.openissuer.credential.entity.IssuanceAnswer;
 import org.openissuer.deferred.control.DeferredDelivery;
 import org.openissuer.deferred.control.DeferredSettings;
 import org.openissuer.dpop.boundary.FreshDPoPNonce;
 import org.openissuer.encryption.control.ResponseEncryption;
-import org.openissuer.error.IssuerError;
-import org.openissuer.error.IssuerException;
-import org.openissuer.input.BoundedBody;
-import org.openissuer.input.ContentTypes;
 import org.openissuer.platform.Endpoints;
 
 // refusals and deliveries are on record (request_started, then request_failed or credential_issued)
@@ -36,8 +32,6 @@ public class DeferredCredentialResource {
 
     static final String ENDPOINT = "deferred_credential";
     static final String DPOP = "DPoP";
-    static final String JSON = "application/json";
-    static final String JWT = "application/jwt";
 
     private final DeferredDelivery delivery;
     private final DeferredSettings settings;
@@ -62,21 +56,8 @@ public class DeferredCredentialResource {
     @Produces({MediaType.APPLICATION_JSON, ResponseEncryption.MEDIA_TYPE})
     public Response poll(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context HttpHeaders headers, InputStream body) {
-        RequestBody request = () -> read(contentType, body);
-        IssuanceAnswer answer = delivery.poll(authorization, headers.getRequestHeader(DPOP), request);
-        // §9.2: 202 while pending, 200 with the credentials; neither may be cached
-        return Response.status(answer.status()).entity(answer.body().content()).type(answer.body().mediaType())
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
-    }
-
-    private RequestBody.Received read(String contentType, InputStream body) {
-        // §9.1, §10: application/json, or application/jwt for an encrypted request
-        boolean encrypted = ContentTypes.is(contentType, JWT);
-        if (!encrypted && !ContentTypes.is(contentType, JSON)) {
-            throw new IssuerException(IssuerError.INVALID_CREDENTIAL_REQUEST,
-                    "Content-Type must be application/json or application/jwt");
-        }
-        return new RequestBody.Received(
-                BoundedBody.bytes(body, settings.maxRequestBytes(), IssuerError.INVALID_CREDENTIAL_REQUEST), encrypted);
+        IssuanceAnswer answer = delivery.poll(authorization, headers.getRequestHeader(DPOP),
+                CredentialMessages.body(contentType, body, settings.maxRequestBytes()));
+        return CredentialMessages.answer(answer);
     }
 }
