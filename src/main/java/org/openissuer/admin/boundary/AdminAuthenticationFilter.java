@@ -52,7 +52,7 @@ public class AdminAuthenticationFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String token = token(request);
+        String token = token(request, settings);
         AdminPrincipal principal = settings.verifier()
                 .orElseThrow(() -> new IssuerException(IssuerError.INVALID_TOKEN, "the admin API has no identity provider configured"))
                 .verify(token);
@@ -60,7 +60,8 @@ public class AdminAuthenticationFilter implements ContainerRequestFilter {
         audit.enrich(context -> context.withPrincipal(principal.name()));
     }
 
-    private String token(ContainerRequestContext request) {
+    /** The identity provider's token, where the settings say it travels; 401 without one. */
+    static String token(ContainerRequestContext request, AdminSettings settings) {
         String header = settings.tokenHeader();
         String token;
         if ("Cookie".equalsIgnoreCase(header)) {

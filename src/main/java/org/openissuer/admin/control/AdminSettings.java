@@ -38,6 +38,7 @@ public class AdminSettings implements Settings {
     static final String TOKEN_HEADER = "mp.jwt.token.header";
     static final String TOKEN_COOKIE = "mp.jwt.token.cookie";
     static final String GROUP = "issuer.admin.group";
+    static final String AUDITOR_GROUP = "issuer.admin.auditor-group";
     static final String REFRESH = "issuer.admin.keys-refresh-seconds";
     // asymmetric only: an HMAC secret in a public-key property would let anyone who reads it mint admin tokens
     static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
@@ -54,12 +55,14 @@ public class AdminSettings implements Settings {
     private final String tokenHeader;
     private final String tokenCookie;
     private final String group;
+    private final Optional<String> auditorGroup;
     private final long refreshSeconds;
     private Optional<AdminTokenVerifier> verifier = Optional.empty();
 
     /** For the CDI proxy only. */
     protected AdminSettings() {
-        this(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0, "", "", "", 0);
+        this(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0, "", "", "",
+                Optional.empty(), 0);
     }
 
     @Inject
@@ -72,6 +75,7 @@ public class AdminSettings implements Settings {
             @ConfigProperty(name = TOKEN_HEADER) String tokenHeader,
             @ConfigProperty(name = TOKEN_COOKIE) String tokenCookie,
             @ConfigProperty(name = GROUP) String group,
+            @ConfigProperty(name = AUDITOR_GROUP) Optional<String> auditorGroup,
             @ConfigProperty(name = REFRESH) long refreshSeconds) {
         this.publicKey = publicKey;
         this.location = location;
@@ -82,6 +86,7 @@ public class AdminSettings implements Settings {
         this.tokenHeader = tokenHeader;
         this.tokenCookie = tokenCookie;
         this.group = group;
+        this.auditorGroup = auditorGroup.map(String::strip).filter(a -> !a.isEmpty());
         this.refreshSeconds = refreshSeconds;
     }
 
@@ -137,6 +142,11 @@ public class AdminSettings implements Settings {
 
     public Optional<AdminTokenVerifier> verifier() {
         return verifier;
+    }
+
+    /** The group that may read the events API but change nothing; empty: none, only the admin group reads. */
+    public Optional<String> auditorGroup() {
+        return auditorGroup;
     }
 
     public String tokenHeader() {

@@ -99,6 +99,27 @@ public class AdminTokenVerifier {
 
     /** 401 invalid_token for a token that does not verify, 403 insufficient_scope without the group. */
     public AdminPrincipal verify(String token) {
+        AdminPrincipal principal = authenticate(token);
+        if (!principal.groups().contains(group)) {
+            throw new IssuerException(IssuerError.INSUFFICIENT_SCOPE, "the admin API requires group " + group);
+        }
+        return principal;
+    }
+
+    /**
+     * For what only reads (the events API): the admin group or, when one is configured, the
+     * auditors' group; otherwise as {@link #verify}.
+     */
+    public AdminPrincipal verifyReader(String token, Optional<String> auditorGroup) {
+        AdminPrincipal principal = authenticate(token);
+        if (!principal.groups().contains(group) && !auditorGroup.map(principal.groups()::contains).orElse(false)) {
+            throw new IssuerException(IssuerError.INSUFFICIENT_SCOPE, "reading requires group " + group
+                    + auditorGroup.map(a -> " or " + a).orElse(""));
+        }
+        return principal;
+    }
+
+    private AdminPrincipal authenticate(String token) {
         JWTClaimsSet claims;
         try {
             JoseJson.requireJwsObjects(token, IssuerError.INVALID_TOKEN);
@@ -111,11 +132,7 @@ public class AdminTokenVerifier {
         }
         String name = firstString(claims, "upn", "preferred_username", "sub")
                 .orElseThrow(() -> new IssuerException(IssuerError.INVALID_TOKEN, "the admin access token names nobody"));
-        Set<String> groups = groups(claims);
-        if (!groups.contains(group)) {
-            throw new IssuerException(IssuerError.INSUFFICIENT_SCOPE, "the admin API requires group " + group);
-        }
-        return new AdminPrincipal(name, groups);
+        return new AdminPrincipal(name, groups(claims));
     }
 
     // MP JWT 2.1 §5.1.3: the principal's name is upn, else preferred_username, else sub

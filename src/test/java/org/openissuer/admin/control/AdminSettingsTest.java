@@ -23,7 +23,7 @@ class AdminSettingsTest {
     private static AdminSettings settings(Optional<String> publicKey, Optional<String> location, Optional<String> algorithm,
             int clockSkewSeconds) {
         return new AdminSettings(publicKey, location, Optional.of(AdminTokens.IDP), Optional.empty(), algorithm,
-                clockSkewSeconds, "Authorization", "Bearer", "issuer-admin", 60);
+                clockSkewSeconds, "Authorization", "Bearer", "issuer-admin", Optional.empty(), 60);
     }
 
     @Test
@@ -62,5 +62,16 @@ class AdminSettingsTest {
         AdminSettings settings = settings(Optional.empty(), Optional.empty(), Optional.empty(), -1);
         assertTrue(assertThrows(ConfigurationException.class, settings::validate).getMessage()
                 .startsWith("mp.jwt.verify.clock.skew: must be between 0 and 600 seconds, is -1"));
+    }
+
+    @Test
+    void readsABlankAuditorGroupAsNone() {
+        AdminSettings blank = new AdminSettings(Optional.empty(), Optional.empty(), Optional.of(AdminTokens.IDP),
+                Optional.empty(), Optional.empty(), 60, "Authorization", "Bearer", "issuer-admin", Optional.of("  "), 60);
+        assertTrue(blank.auditorGroup().isEmpty());
+        AdminSettings named = new AdminSettings(Optional.empty(), Optional.empty(), Optional.of(AdminTokens.IDP),
+                Optional.empty(), Optional.empty(), 60, "Authorization", "Bearer", "issuer-admin",
+                Optional.of(" issuer-auditor "), 60);
+        assertEquals(Optional.of("issuer-auditor"), named.auditorGroup());
     }
 }

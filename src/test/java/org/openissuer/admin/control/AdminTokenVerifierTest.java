@@ -137,4 +137,31 @@ class AdminTokenVerifierTest {
         return new JWTClaimsSet.Builder().issuer(AdminTokens.IDP).claim("upn", "alice").issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plusSeconds(300))).claim("groups", List.of("issuer-admin")).build();
     }
+
+    @Test
+    void letsTheAuditorGroupReadButNotAdminister() {
+        String auditor = AdminTokens.token().signedBy(IDP).groups("issuer-auditor").build();
+        assertEquals("alice@example.com", verifier().verifyReader(auditor, Optional.of("issuer-auditor")).name());
+        assertEquals(IssuerError.INSUFFICIENT_SCOPE, refusal(verifier(), auditor));
+    }
+
+    @Test
+    void letsTheAdminGroupReadWithOrWithoutAnAuditorGroup() {
+        String admin = AdminTokens.token().signedBy(IDP).build();
+        assertEquals("alice@example.com", verifier().verifyReader(admin, Optional.empty()).name());
+        assertEquals("alice@example.com", verifier().verifyReader(admin, Optional.of("issuer-auditor")).name());
+    }
+
+    @Test
+    void refusesReadersOutsideBothGroups() {
+        String staff = AdminTokens.token().signedBy(IDP).groups("staff").build();
+        assertEquals(IssuerError.INSUFFICIENT_SCOPE, assertThrows(IssuerException.class,
+                () -> verifier().verifyReader(staff, Optional.of("issuer-auditor"))).error());
+        String auditor = AdminTokens.token().signedBy(IDP).groups("issuer-auditor").build();
+        assertEquals(IssuerError.INSUFFICIENT_SCOPE, assertThrows(IssuerException.class,
+                () -> verifier().verifyReader(auditor, Optional.empty())).error(), "no auditor group configured");
+        String forged = AdminTokens.token().signedBy(TestKeys.p256("idp-1")).groups("issuer-auditor").build();
+        assertEquals(IssuerError.INVALID_TOKEN, assertThrows(IssuerException.class,
+                () -> verifier().verifyReader(forged, Optional.of("issuer-auditor"))).error());
+    }
 }
