@@ -21,6 +21,7 @@ public final class Endpoints {
     public static final String STATUS_LISTS = "/status-lists";
     public static final String ADMIN_CREDENTIAL_STATUS = "/admin/credential-status";
     public static final String ADMIN_DEFERRED_CREDENTIALS = "/admin/deferred-credentials";
+    public static final String ADMIN_EVENTS = "/admin/events";
 
     private Endpoints() {
     }

@@ -30,6 +30,7 @@ public final class AuditQueries {
         section = section.substring(0, section.indexOf("\n## "));
         section += Files.readString(projectDir.resolve("docs/notifications.md"));
         section += Files.readString(projectDir.resolve("docs/deferred.md"));
+        section += Files.readString(projectDir.resolve("docs/events.md"));
         List<Query> queries = new ArrayList<>();
         Matcher blocks = SQL_BLOCK.matcher(section);
         while (blocks.find()) {
