@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +34,18 @@ import org.openissuer.events.entity.EventTypes;
 public class EventStore {
 
     static final String COLUMNS = "id, " + String.join(", ", IssuanceEvent.COLUMNS);
+
+    // V010's CHECK issuance_event_deferred_names_transaction: these rows always name their transaction,
+    // and saying so lets PostgreSQL read them from issuance_event_deferred_idx instead of the whole trail
+    static final Set<String> DEFERRED_EVENTS = Set.of("credential_deferred", "deferred_approved", "deferred_rejected",
+            "deferred_expired");
+
+    // credential_id is written on credential_issued, status change and notification rows only
+    // (audit/entity/IssuanceEvent's factories); no index holds credential_id alone, one partial index
+    // holds each of these (V012's per month, V008's, V009's): one arm each, so PostgreSQL ORs the three
+    static final List<String> CREDENTIAL_ROWS = List.of("event = 'credential_issued'",
+            "event IN ('credential_revoked', 'credential_suspended', 'credential_reinstated')",
+            "event IN ('credential_accepted', 'credential_failure', 'credential_deleted')");
 
     @PersistenceContext(unitName = "issuer")
     EntityManager em;
@@ -83,6 +96,13 @@ public class EventStore {
                     .collect(Collectors.joining(" OR ", "(", ")")));
         }
         query.equal().forEach((column, value) -> {
+            if ("credential_id".equals(column)) {
+                where.add(CREDENTIAL_ROWS.stream().map(rows -> {
+                    parameters.add(value);
+                    return "(credential_id = ?" + parameters.size() + " AND " + rows + ")";
+                }).collect(Collectors.joining(" OR ", "(", ")")));
+                return;
+            }
             parameters.add(value);
             where.add(column + " = ?" + parameters.size());
         });
@@ -101,6 +121,9 @@ public class EventStore {
         if (!type.endpoints().isEmpty()) {
             return "(" + event + " AND endpoint IN (" + type.endpoints().stream().sorted().map(EventStore::literal)
                     .collect(Collectors.joining(", ")) + "))";
+        }
+        if (DEFERRED_EVENTS.contains(type.auditEvent())) {
+            return "(" + event + " AND deferred_id IS NOT NULL)";
         }
         return "(" + event + ")";
     }

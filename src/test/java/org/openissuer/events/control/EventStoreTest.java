@@ -105,4 +105,25 @@ class EventStoreTest {
     private static void set(Object[] row, String column, String value) {
         row[IssuanceEvent.COLUMNS.indexOf(column) + 1] = value;
     }
+
+    @Test
+    void looksCredentialsUpThroughThePartialIndexesOfTheRowsThatNameThem() {
+        EventStore.Statement statement = EventStore.statement(query("credential_id", "c-1"), 10, NOW, 30);
+        assertTrue(statement.sql().contains("WHERE ((credential_id = ?1 AND event = 'credential_issued') OR (credential_id = ?2"
+                + " AND event IN ('credential_revoked'"), statement.sql());
+        assertEquals(List.of("c-1", "c-1", "c-1"), statement.parameters());
+        // every type whose rows carry a credential_id is among those rows
+        for (org.openissuer.events.entity.EventType type : org.openissuer.events.entity.EventTypes.all()) {
+            if (type.fields().contains("credential_id")) {
+                assertTrue(EventStore.CREDENTIAL_ROWS.stream().anyMatch(rows -> rows.contains("'" + type.auditEvent() + "'")),
+                        type.name());
+            }
+        }
+    }
+
+    @Test
+    void namesTheTransactionOfDeferredTypesForTheirIndex() {
+        String sql = EventStore.statement(query("type", "deferred.rejected"), 10, NOW, 30).sql();
+        assertTrue(sql.contains("(event = 'deferred_rejected' AND deferred_id IS NOT NULL)"), sql);
+    }
 }
