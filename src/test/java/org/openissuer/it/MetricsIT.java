@@ -116,8 +116,16 @@ class MetricsIT {
         // Liberty: MicroProfile Metrics on the application port; WildFly: its metrics subsystem on the management port
         HttpResponse<String> response = Http.health(wildfly ? "/metrics" : "/metrics?scope=vendor");
         assertEquals(200, response.statusCode(), response.body());
-        String pool = wildfly ? "wildfly_datasources_pool_in_use_count{data_source=\"IssuerDS\"" : "connectionpool_";
-        assertTrue(response.body().contains(pool), response.body());
+        // the series docs/metrics.md names: connections in use and available
+        List<String> series = wildfly
+                ? List.of("wildfly_datasources_pool_in_use_count{data_source=\"IssuerDS\"",
+                        "wildfly_datasources_pool_available_count{data_source=\"IssuerDS\"")
+                : List.of("connectionpool_connectionHandles{datasource=\"jdbc_issuer\"",
+                        "connectionpool_freeConnections{datasource=\"jdbc_issuer\"");
+        response.body().lines().filter(l -> l.contains("pool")).forEach(System.out::println);
+        for (String pool : series) {
+            assertTrue(response.body().contains(pool), pool + " in " + response.body());
+        }
     }
 
     private static String token() {

@@ -25,8 +25,11 @@ public class MetricsResource {
     private final IssuerMetrics metrics;
     private final MetricsSettings settings;
 
-    /** For the CDI proxy only. */
-    protected MetricsResource() {
+    /**
+     * For the CDI proxy only. Public because RESTEasy looks for a public constructor before it asks
+     * CDI for the instance (which then uses the injecting one).
+     */
+    public MetricsResource() {
         this(null, null);
     }
 
