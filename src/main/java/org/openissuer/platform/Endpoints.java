@@ -23,6 +23,12 @@ public final class Endpoints {
     public static final String ADMIN_DEFERRED_CREDENTIALS = "/admin/deferred-credentials";
     public static final String ADMIN_EVENTS = "/admin/events";
 
+    /**
+     * Prometheus metrics of the issuer (docs/metrics.md): for the operator's scraper, not for the
+     * internet. Not below /metrics, which Liberty's MicroProfile Metrics serves on the same port.
+     */
+    public static final String METRICS = "/internal/metrics";
+
     private Endpoints() {
     }
 }

@@ -100,7 +100,7 @@ public final class SpentLedger {
         public final List<IssuanceEvent> alone = new ArrayList<>();
 
         Audit(Clock clock) {
-            super(clock);
+            super(clock, null);
         }
 
         @Override

@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import org.openissuer.audit.entity.AuditAppended;
 import org.openissuer.audit.entity.IssuanceEvent;
 
 /** Appends rows to the issuance audit trail. */
@@ -24,17 +26,19 @@ public class IssuanceAudit {
             + ") VALUES ";
 
     private final Clock clock;
+    private final Event<AuditAppended> appended;
 
     @PersistenceContext(unitName = "issuer")
     EntityManager em;
 
     @Inject
-    public IssuanceAudit(Clock clock) {
+    public IssuanceAudit(Clock clock, Event<AuditAppended> appended) {
         this.clock = clock;
+        this.appended = appended;
     }
 
     protected IssuanceAudit() {
-        this(null);
+        this(null, null);
     }
 
     /** Joins the caller's transaction: the rows commit with, and only with, the work they describe. */
@@ -67,6 +71,9 @@ public class IssuanceAudit {
             insert.setParameter(i + 1, statement.parameters().get(i));
         }
         insert.executeUpdate();
+        // observers that count (metrics) hear of the rows after the commit only (CDI 4.0 §10.4.5), so
+        // they count what the trail holds: a rolled-back request's rows are never told
+        appended.fire(new AuditAppended(events));
     }
 
     /** The SQL text and its positional parameters, all strings. */

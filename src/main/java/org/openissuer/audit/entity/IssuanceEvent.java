@@ -32,8 +32,11 @@ public class IssuanceEvent {
         // OID4VCI 1.0 §8.3, §9: a deferred transaction's 202, the back office's decisions, its expiry
         CREDENTIAL_DEFERRED, DEFERRED_APPROVED, DEFERRED_REJECTED, DEFERRED_EXPIRED;
 
-        String column() {
-            return name().toLowerCase(Locale.ROOT);
+        private final String column = name().toLowerCase(Locale.ROOT);
+
+        /** The value of the event column. */
+        public String column() {
+            return column;
         }
     }
 
@@ -236,7 +239,27 @@ public class IssuanceEvent {
         return event;
     }
 
+    public boolean is(Kind kind) {
+        return event.equals(kind.column());
+    }
+
     public String errorCode() {
         return errorCode;
+    }
+
+    public String errorDescription() {
+        return errorDescription;
+    }
+
+    public String endpoint() {
+        return endpoint;
+    }
+
+    public String dialect() {
+        return dialect;
+    }
+
+    public String credentialConfigurationId() {
+        return credentialConfigurationId;
     }
 }

@@ -24,6 +24,12 @@ import org.openissuer.platform.IssuerSettings;
 @ApplicationScoped
 public class DPoPChecks {
 
+    /**
+     * The description of a refused replay (RFC 9449 §11.1): the audit trail tells a replay from the
+     * other invalid_dpop_proof refusals by it, and so do the metrics that count the trail.
+     */
+    public static final String REPLAYED = "the DPoP proof was already used (jti replay)";
+
     static final String POST = "POST";
     // server nonces live one to two slots: long enough for a retry, short enough to bound pre-generated proofs
     static final long NONCE_SLOT_SECONDS = 120;
@@ -200,7 +206,7 @@ public class DPoPChecks {
     }
 
     private static IssuerException replayed() {
-        return DPoPVerifier.invalid("the DPoP proof was already used (jti replay)");
+        return DPoPVerifier.invalid(REPLAYED);
     }
 
     private Optional<Predicate<String>> nonceRule() {
