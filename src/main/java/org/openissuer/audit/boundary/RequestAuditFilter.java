@@ -60,7 +60,8 @@ public class RequestAuditFilter implements ContainerRequestFilter {
         }
     }
 
-    static Audited audited(Method method, Class<?> resourceClass) {
+    /** The method's, its declaring class's or the resource class's {@link Audited}; null when none. */
+    public static Audited audited(Method method, Class<?> resourceClass) {
         Audited onMethod = method == null ? null : method.getAnnotation(Audited.class);
         if (onMethod != null) {
             return onMethod;

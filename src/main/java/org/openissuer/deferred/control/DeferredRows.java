@@ -1,11 +1,8 @@
 package org.openissuer.deferred.control;
 
 import java.io.StringReader;
-import java.sql.Timestamp;
 import java.text.ParseException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +21,7 @@ import org.openissuer.credential.entity.BoundKey;
 import org.openissuer.deferred.entity.DeferredState;
 import org.openissuer.deferred.entity.DeferredTransaction;
 import org.openissuer.platform.Jsonp;
+import org.openissuer.platform.SqlTimestamps;
 
 /** Rows of deferred_credential to and from Java: the column list, holder keys as JSON, timestamps. */
 final class DeferredRows {
@@ -38,14 +36,14 @@ final class DeferredRows {
     static DeferredTransaction transaction(Object[] c) {
         Optional<DeferredTransaction.Decision> decision = Optional.empty();
         if (c[15] != null) {
-            decision = Optional.of(new DeferredTransaction.Decision(true, (String) c[15], utc(c[16]), Optional.empty()));
+            decision = Optional.of(new DeferredTransaction.Decision(true, (String) c[15], SqlTimestamps.utc(c[16]), Optional.empty()));
         } else if (c[17] != null) {
-            decision = Optional.of(new DeferredTransaction.Decision(false, (String) c[17], utc(c[18]),
+            decision = Optional.of(new DeferredTransaction.Decision(false, (String) c[17], SqlTimestamps.utc(c[18]),
                     Optional.ofNullable((String) c[19])));
         }
         return new DeferredTransaction((String) c[0], (String) c[1], optional(c[2]), (String) c[3], optional(c[4]),
                 optional(c[5]), (String) c[6], optional(c[7]), (String) c[8], dialect((String) c[9]),
-                holders((String) c[10]), object((String) c[11]), DeferredState.of((String) c[12]), utc(c[13]), utc(c[14]),
+                holders((String) c[10]), object((String) c[11]), DeferredState.of((String) c[12]), SqlTimestamps.utc(c[13]), SqlTimestamps.utc(c[14]),
                 decision);
     }
 
@@ -90,19 +88,5 @@ final class DeferredRows {
 
     private static Optional<String> optional(Object column) {
         return Optional.ofNullable((String) column);
-    }
-
-    // the JPA providers return timestamptz as java.sql.Timestamp, OffsetDateTime or Instant
-    static OffsetDateTime utc(Object column) {
-        if (column instanceof OffsetDateTime at) {
-            return at.withOffsetSameInstant(ZoneOffset.UTC);
-        }
-        if (column instanceof Timestamp at) {
-            return at.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        if (column instanceof Instant at) {
-            return at.atOffset(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("unexpected timestamp type " + (column == null ? "null" : column.getClass()));
     }
 }

@@ -1,6 +1,5 @@
 package org.openissuer.events.control;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,6 +22,7 @@ import org.openissuer.events.entity.EventOrder;
 import org.openissuer.events.entity.EventQuery;
 import org.openissuer.events.entity.EventType;
 import org.openissuer.events.entity.EventTypes;
+import org.openissuer.platform.SqlTimestamps;
 
 /**
  * Reads issuance_event for the events API with one native statement, as the other back-office
@@ -153,20 +153,6 @@ public class EventStore {
                 columns.put(IssuanceEvent.COLUMNS.get(i - 1), row[i].toString());
             }
         }
-        return Event.fromRow(((Number) row[0]).longValue(), utc(row[1]), columns);
-    }
-
-    // the JPA providers return timestamptz as java.sql.Timestamp, OffsetDateTime or Instant
-    static OffsetDateTime utc(Object column) {
-        if (column instanceof OffsetDateTime at) {
-            return at.withOffsetSameInstant(ZoneOffset.UTC);
-        }
-        if (column instanceof Timestamp at) {
-            return at.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        if (column instanceof Instant at) {
-            return at.atOffset(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("unexpected timestamp type " + (column == null ? "null" : column.getClass()));
+        return Event.fromRow(((Number) row[0]).longValue(), SqlTimestamps.utc(row[1]), columns);
     }
 }

@@ -1,7 +1,5 @@
 package org.openissuer.metrics.boundary;
 
-import java.lang.reflect.Method;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.DynamicFeature;
@@ -10,6 +8,7 @@ import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.Provider;
 
 import org.openissuer.audit.boundary.Audited;
+import org.openissuer.audit.boundary.RequestAuditFilter;
 import org.openissuer.metrics.control.IssuerMetrics;
 
 /**
@@ -38,19 +37,10 @@ public class LatencyFeature implements DynamicFeature {
 
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
-        Audited audited = audited(resource.getResourceMethod(), resource.getResourceClass());
+        Audited audited = RequestAuditFilter.audited(resource.getResourceMethod(), resource.getResourceClass());
         if (audited != null) {
             context.register(new LatencyFilter(metrics.latency(audited.value(), true),
                     metrics.latency(audited.value(), false)));
         }
-    }
-
-    static Audited audited(Method method, Class<?> resourceClass) {
-        Audited onMethod = method == null ? null : method.getAnnotation(Audited.class);
-        if (onMethod != null) {
-            return onMethod;
-        }
-        Audited onClass = method == null ? null : method.getDeclaringClass().getAnnotation(Audited.class);
-        return onClass != null || resourceClass == null ? onClass : resourceClass.getAnnotation(Audited.class);
     }
 }

@@ -28,6 +28,7 @@ import org.openissuer.offer.entity.CredentialOffer.TxCodeHash;
 import org.openissuer.offer.entity.IssuedCredentialSummary;
 import org.openissuer.offer.entity.OfferRequest;
 import org.openissuer.offer.entity.OfferStatus;
+import org.openissuer.platform.SqlTimestamps;
 
 /** Creates, finds and revokes credential offers (OID4VCI 1.0 §4.1) for the back-office API. */
 @ApplicationScoped
@@ -146,7 +147,7 @@ public class CredentialOffers {
         for (Object row : rows) {
             Object[] columns = (Object[]) row;
             issued.add(new IssuedCredentialSummary((String) columns[0], (String) columns[1], (String) columns[2],
-                    (String) columns[3], Timestamps.utc(columns[4])));
+                    (String) columns[3], SqlTimestamps.utc(columns[4])));
         }
         return issued;
     }

@@ -1,7 +1,5 @@
 package org.openissuer.status.control;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -12,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import org.openissuer.platform.SqlTimestamps;
 import org.openissuer.status.entity.CredentialStatus;
 import org.openissuer.status.entity.StatusChangeRequest.Selector;
 import org.openissuer.status.entity.StatusValue;
@@ -82,18 +81,6 @@ public class CredentialStatuses {
     private static CredentialStatus status(Object[] c) {
         return new CredentialStatus((String) c[0], StatusValue.ofCode(((Number) c[1]).intValue()), ((Number) c[2]).intValue(),
                 ((Number) c[3]).intValue(), Optional.ofNullable((String) c[4]), Optional.ofNullable((String) c[5]),
-                (String) c[6], utc(c[7]), utc(c[8]), Optional.ofNullable(c[9]).map(CredentialStatuses::utc));
-    }
-
-    // the JPA providers return timestamptz as java.sql.Timestamp, OffsetDateTime or Instant
-    static OffsetDateTime utc(Object value) {
-        if (value instanceof OffsetDateTime at) {
-            return at.withOffsetSameInstant(ZoneOffset.UTC);
-        } else if (value instanceof java.sql.Timestamp at) {
-            return at.toInstant().atOffset(ZoneOffset.UTC);
-        } else if (value instanceof java.time.Instant at) {
-            return at.atOffset(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass().getName());
+                (String) c[6], SqlTimestamps.utc(c[7]), SqlTimestamps.utc(c[8]), Optional.ofNullable(c[9]).map(SqlTimestamps::utc));
     }
 }
