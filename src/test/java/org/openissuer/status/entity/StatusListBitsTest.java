@@ -86,18 +86,20 @@ class StatusListBitsTest {
     }
 
     @Test
-    void rebuildsAMillionEntryListWellUnderASecond() {
-        StatusListBits warm = new StatusListBits(2, 1 << 20);
-        warm.encode();
-        long start = System.nanoTime();
+    void aMillionEntryListWithTenThousandSetCompressesSmallAndReadsBack() {
+        // how fast this is belongs to StatusListBench (mvn -Pjmh), not to a timed unit test
         StatusListBits list = new StatusListBits(2, 1 << 20);
         Random random = new Random(1);
         for (int i = 0; i < 10_000; i++) {
             list.set(random.nextInt(list.size()), 1 + random.nextInt(2));
         }
         String lst = list.encode();
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(millis < 1000, "2^20 entries, 10,000 set, took " + millis + " ms");
         assertTrue(lst.length() < 60_000, "lst of " + lst.length() + " characters");
+        StatusListBits read = StatusListBits.decode(2, lst);
+        for (int i = 0; i < list.size(); i++) {
+            if (read.get(i) != list.get(i)) {
+                throw new AssertionError("entry " + i + " reads back as " + read.get(i) + ", was " + list.get(i));
+            }
+        }
     }
 }
