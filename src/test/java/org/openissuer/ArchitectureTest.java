@@ -3,6 +3,7 @@ package org.openissuer;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,17 @@ class ArchitectureTest {
     void controlNeverUsesABoundary() {
         noClasses().that().resideInAPackage("..control..")
                 .should().dependOnClassesThat().resideInAPackage("..boundary..")
+                .check(MAIN);
+    }
+
+    /**
+     * A java.net.http.HttpClient runs a selector thread that inherits the deployment's class loader
+     * and lives as long as the client: held in a static field, it keeps every undeployed copy of
+     * the application in memory (WildFly ran out of heap after some thirty redeployments).
+     */
+    @Test
+    void noHttpClientOutlivesItsDeployment() {
+        noFields().that().areStatic().should().haveRawType(java.net.http.HttpClient.class)
                 .check(MAIN);
     }
 }

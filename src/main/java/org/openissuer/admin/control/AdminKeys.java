@@ -31,8 +31,6 @@ public class AdminKeys implements JWKSource<SecurityContext> {
 
     private static final Logger LOG = Logger.getLogger(AdminKeys.class.getName());
     private static final int MAX_BYTES = 1 << 20;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
 
     private final String location;
     private final Duration refreshInterval;
@@ -89,7 +87,13 @@ public class AdminKeys implements JWKSource<SecurityContext> {
 
     private String read() throws IOException, InterruptedException {
         if (location.startsWith("https://") || location.startsWith("http://")) {
-            HttpResponse<InputStream> response = HTTP.send(HttpRequest.newBuilder(URI.create(location))
+            // a client per load (at most one per refresh interval), never a static one: a client's selector
+            // thread inherits the deployment's class loader and lives as long as the client, so a static
+            // client kept every undeployed copy of the application in memory (WildFly ran out of heap
+            // after some thirty redeployments)
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(location))
                     .timeout(Duration.ofSeconds(10)).header("Accept", "application/json, application/jwk-set+json, */*").build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
