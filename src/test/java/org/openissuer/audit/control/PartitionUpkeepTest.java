@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 
 import org.junit.jupiter.api.Test;
+import org.openissuer.testsupport.HandClock;
 
 class PartitionUpkeepTest {
 
@@ -32,7 +34,8 @@ class PartitionUpkeepTest {
 
     private final FakePartitions partitions = new FakePartitions();
     private final List<Object[]> scheduled = new ArrayList<>();
-    private final PartitionUpkeep upkeep = new PartitionUpkeep(partitions, new AuditSettings(5));
+    private final HandClock clock = new HandClock();
+    private final PartitionUpkeep upkeep = new PartitionUpkeep(partitions, new AuditSettings(5), clock);
 
     PartitionUpkeepTest() {
         upkeep.scheduler = (ManagedScheduledExecutorService) Proxy.newProxyInstance(getClass().getClassLoader(),
@@ -52,11 +55,30 @@ class PartitionUpkeepTest {
         assertEquals(List.of(5), partitions.calls);
         assertEquals(1, scheduled.size());
         Object[] schedule = scheduled.get(0);
-        assertEquals(24L, schedule[1]);
-        assertEquals(24L, schedule[2]);
-        assertEquals(TimeUnit.HOURS, schedule[3]);
-        ((Runnable) schedule[0]).run();
-        assertEquals(List.of(5, 5), partitions.calls);
+        Runnable tick = (Runnable) schedule[0];
+        clock.advance(Duration.ofHours(23).plusMinutes(59));
+        tick.run();
+        assertEquals(List.of(5), partitions.calls, "not before a day has passed");
+        clock.advance(Duration.ofMinutes(1));
+        tick.run();
+        tick.run();
+        assertEquals(List.of(5, 5), partitions.calls, "once a day");
+        clock.advance(Duration.ofHours(24));
+        tick.run();
+        assertEquals(List.of(5, 5, 5), partitions.calls);
+    }
+
+    /**
+     * A cancelled task waits in the executor's queue until its delay has passed, holding the
+     * application's class loader: the delay must be short, whatever the period of the work.
+     */
+    @Test
+    void theScheduleTicksEveryMinuteSoACancelledTaskLeavesTheQueueSoon() {
+        upkeep.prepare();
+
+        Object[] schedule = scheduled.get(0);
+        assertEquals(60L, ((TimeUnit) schedule[3]).toSeconds((Long) schedule[1]));
+        assertEquals(60L, ((TimeUnit) schedule[3]).toSeconds((Long) schedule[2]));
     }
 
     @Test
