@@ -22,8 +22,11 @@ import org.openissuer.audit.entity.IssuanceEvent;
 @ApplicationScoped
 public class IssuanceAudit {
 
-    private static final String INSERT = "INSERT INTO issuance_event (" + String.join(", ", IssuanceEvent.COLUMNS)
-            + ") VALUES ";
+    // WITH ... RETURNING ... SELECT: a statement that returns rows, as both providers run a native query
+    // through getResultList (EclipseLink on Liberty, Hibernate on WildFly), and the ids in ascending order
+    private static final String INSERT = "WITH appended AS (INSERT INTO issuance_event ("
+            + String.join(", ", IssuanceEvent.COLUMNS) + ") VALUES ";
+    private static final String RETURNING = " RETURNING id) SELECT id FROM appended ORDER BY id";
 
     private final Clock clock;
     private final Event<AuditAppended> appended;
@@ -58,8 +61,8 @@ public class IssuanceAudit {
 
     /**
      * One statement, one round trip, whatever the number of rows. PostgreSQL assigns the identity
-     * ids in VALUES order, so id order is event order as auditors read it; a provider flushing
-     * persisted entities may reorder them.
+     * ids in VALUES order, so id order is event order as auditors read it (and the ids it returns,
+     * sorted, are the rows' in list order); a provider flushing persisted entities may reorder them.
      */
     private void write(List<IssuanceEvent> events) {
         if (events.isEmpty()) {
@@ -70,10 +73,17 @@ public class IssuanceAudit {
         for (int i = 0; i < statement.parameters().size(); i++) {
             insert.setParameter(i + 1, statement.parameters().get(i));
         }
-        insert.executeUpdate();
+        List<Long> ids = new ArrayList<>(events.size());
+        for (Object id : insert.getResultList()) {
+            ids.add(((Number) id).longValue());
+        }
+        if (ids.size() != events.size()) {
+            throw new IllegalStateException("the audit insert returned " + ids.size() + " ids for " + events.size() + " rows");
+        }
         // observers that count (metrics) hear of the rows after the commit only (CDI 4.0 §10.4.5), so
-        // they count what the trail holds: a rolled-back request's rows are never told
-        appended.fire(new AuditAppended(events));
+        // they count what the trail holds: a rolled-back request's rows are never told. Observers
+        // that must write with the rows (the webhook outbox) hear of them now, in this transaction.
+        appended.fire(new AuditAppended(events, ids));
     }
 
     /** The SQL text and its positional parameters, all strings. */
@@ -107,6 +117,7 @@ public class IssuanceAudit {
             }
             sql.append(')');
         }
+        sql.append(RETURNING);
         return new Statement(sql.toString(), parameters);
     }
 
