@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -110,7 +111,10 @@ public class IssuanceAudit {
                     sql.append("NULL");
                     continue;
                 }
-                parameters.add(value instanceof OffsetDateTime at ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at)
+                // PostgreSQL keeps microseconds and rounds finer input: cut here, the row holds exactly the
+                // time its observers were given (a webhook's timestamp equals the events API's occurred_at)
+                parameters.add(value instanceof OffsetDateTime at
+                        ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at.truncatedTo(ChronoUnit.MICROS))
                         : value.toString());
                 sql.append(value instanceof OffsetDateTime ? "CAST(?" + parameters.size() + " AS timestamptz)"
                         : "?" + parameters.size());

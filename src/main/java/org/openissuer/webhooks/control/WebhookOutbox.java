@@ -87,8 +87,9 @@ public class WebhookOutbox {
     }
 
     /**
-     * The row as the events API will read it back: the same columns, and occurred_at at the
-     * database's precision (microseconds), so a webhook's data equals GET /admin/events' event.
+     * The row as the events API will read it back: the same columns, and occurred_at cut to the
+     * database's microseconds as the audit writer cuts it, so a webhook's data equals GET
+     * /admin/events' event.
      */
     static Event event(long id, IssuanceEvent row) {
         Object[] values = row.columnValues();

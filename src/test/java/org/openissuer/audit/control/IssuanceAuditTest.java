@@ -56,6 +56,13 @@ class IssuanceAuditTest {
     }
 
     @Test
+    void writesTheTimeAtTheDatabasesPrecisionCutNotRounded() {
+        OffsetDateTime fine = AT.withNano(589_790_999);
+        IssuanceAudit.Statement statement = IssuanceAudit.statement(List.of(IssuanceEvent.requestStarted(CONTEXT, fine)));
+        assertEquals("2026-11-23T10:00:00.58979Z", statement.parameters().get(0));
+    }
+
+    @Test
     void everyColumnHasAValueSlot() {
         assertEquals(IssuanceEvent.COLUMNS.size(), IssuanceEvent.requestStarted(CONTEXT, AT).columnValues().length);
     }
