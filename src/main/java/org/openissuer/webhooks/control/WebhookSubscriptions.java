@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,7 +62,7 @@ public class WebhookSubscriptions {
         return subscriptions;
     }
 
-    public java.util.Optional<Subscription> byId(String id) {
+    public Optional<Subscription> byId(String id) {
         return subscriptions.byId(id);
     }
 }
