@@ -24,6 +24,8 @@ import org.openissuer.platform.Settings;
 import org.openissuer.token.control.AccessTokens;
 import org.openissuer.ratelimit.control.RateLimits;
 import org.openissuer.status.control.StatusAllocation;
+import org.openissuer.webhooks.control.WebhookSender;
+import org.openissuer.webhooks.control.WebhookSubscriptions;
 
 /**
  * Everything the issuer checks and prepares before it serves a request. Any exception here
@@ -80,6 +82,12 @@ public class Startup {
     @Inject
     DeferredSweep deferredSweep;
 
+    @Inject
+    WebhookSubscriptions webhooks;
+
+    @Inject
+    WebhookSender webhookSender;
+
     // CDI 4.0 §6.7.3: in a web application the payload of this event is the ServletContext
     void onStart(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
         try {
@@ -89,6 +97,7 @@ public class Startup {
             nonces.prepare();
             tokens.load();
             configurations.load();
+            webhooks.load();
             issuance.prepare();
             metadata.render();
             migrations.migrate(context);
@@ -96,6 +105,7 @@ public class Startup {
             statuses.prepare();
             noncePurge.schedule();
             deferredSweep.schedule();
+            webhookSender.schedule();
             rateLimits.start();
         } catch (RuntimeException e) {
             LOG.severe(() -> "OpenIssuer cannot start: " + e.getMessage());

@@ -22,6 +22,7 @@ public final class Endpoints {
     public static final String ADMIN_CREDENTIAL_STATUS = "/admin/credential-status";
     public static final String ADMIN_DEFERRED_CREDENTIALS = "/admin/deferred-credentials";
     public static final String ADMIN_EVENTS = "/admin/events";
+    public static final String ADMIN_WEBHOOK_DELIVERIES = "/admin/webhook-deliveries";
 
     /**
      * Prometheus metrics of the issuer (docs/metrics.md): for the operator's scraper, not for the

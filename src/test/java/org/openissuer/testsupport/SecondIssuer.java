@@ -151,6 +151,19 @@ public final class SecondIssuer implements AutoCloseable {
                 + "; see " + serverDir().resolve("logs/messages.log"));
     }
 
+    /** The server's process id, as Liberty wrote it. */
+    public Optional<Long> processId() {
+        return pid();
+    }
+
+    /** kill -9: no shutdown hooks, no draining, as a crashed or OOM-killed node. */
+    public void kill() {
+        pid().flatMap(ProcessHandle::of).ifPresent(p -> {
+            p.destroyForcibly();
+            p.onExit().join();
+        });
+    }
+
     @Override
     public void close() {
         Optional<Long> pid = pid();

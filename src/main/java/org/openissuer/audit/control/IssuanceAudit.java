@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,8 +23,11 @@ import org.openissuer.audit.entity.IssuanceEvent;
 @ApplicationScoped
 public class IssuanceAudit {
 
-    private static final String INSERT = "INSERT INTO issuance_event (" + String.join(", ", IssuanceEvent.COLUMNS)
-            + ") VALUES ";
+    // WITH ... RETURNING ... SELECT: a statement that returns rows, as both providers run a native query
+    // through getResultList (EclipseLink on Liberty, Hibernate on WildFly), and the ids in ascending order
+    private static final String INSERT = "WITH appended AS (INSERT INTO issuance_event ("
+            + String.join(", ", IssuanceEvent.COLUMNS) + ") VALUES ";
+    private static final String RETURNING = " RETURNING id) SELECT id FROM appended ORDER BY id";
 
     private final Clock clock;
     private final Event<AuditAppended> appended;
@@ -58,8 +62,8 @@ public class IssuanceAudit {
 
     /**
      * One statement, one round trip, whatever the number of rows. PostgreSQL assigns the identity
-     * ids in VALUES order, so id order is event order as auditors read it; a provider flushing
-     * persisted entities may reorder them.
+     * ids in VALUES order, so id order is event order as auditors read it (and the ids it returns,
+     * sorted, are the rows' in list order); a provider flushing persisted entities may reorder them.
      */
     private void write(List<IssuanceEvent> events) {
         if (events.isEmpty()) {
@@ -70,10 +74,17 @@ public class IssuanceAudit {
         for (int i = 0; i < statement.parameters().size(); i++) {
             insert.setParameter(i + 1, statement.parameters().get(i));
         }
-        insert.executeUpdate();
+        List<Long> ids = new ArrayList<>(events.size());
+        for (Object id : insert.getResultList()) {
+            ids.add(((Number) id).longValue());
+        }
+        if (ids.size() != events.size()) {
+            throw new IllegalStateException("the audit insert returned " + ids.size() + " ids for " + events.size() + " rows");
+        }
         // observers that count (metrics) hear of the rows after the commit only (CDI 4.0 §10.4.5), so
-        // they count what the trail holds: a rolled-back request's rows are never told
-        appended.fire(new AuditAppended(events));
+        // they count what the trail holds: a rolled-back request's rows are never told. Observers
+        // that must write with the rows (the webhook outbox) hear of them now, in this transaction.
+        appended.fire(new AuditAppended(events, ids));
     }
 
     /** The SQL text and its positional parameters, all strings. */
@@ -100,13 +111,17 @@ public class IssuanceAudit {
                     sql.append("NULL");
                     continue;
                 }
-                parameters.add(value instanceof OffsetDateTime at ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at)
+                // PostgreSQL keeps microseconds and rounds finer input: cut here, the row holds exactly the
+                // time its observers were given (a webhook's timestamp equals the events API's occurred_at)
+                parameters.add(value instanceof OffsetDateTime at
+                        ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at.truncatedTo(ChronoUnit.MICROS))
                         : value.toString());
                 sql.append(value instanceof OffsetDateTime ? "CAST(?" + parameters.size() + " AS timestamptz)"
                         : "?" + parameters.size());
             }
             sql.append(')');
         }
+        sql.append(RETURNING);
         return new Statement(sql.toString(), parameters);
     }
 

@@ -55,6 +55,7 @@ public final class EventTypes {
         prefixes.put("admin_credential_status", "admin.status");
         prefixes.put("admin_deferred_credentials", "admin.deferred");
         prefixes.put("admin_events", "admin.events");
+        prefixes.put("admin_webhook_deliveries", "admin.webhooks");
         prefixes.put("deferred_expiry", "deferred.expiry");
         return Collections.unmodifiableMap(prefixes);
     }

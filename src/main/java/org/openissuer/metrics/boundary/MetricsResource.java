@@ -1,6 +1,7 @@
 package org.openissuer.metrics.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
 import org.openissuer.metrics.control.IssuerMetrics;
+import org.openissuer.metrics.control.MetricFamilies;
 import org.openissuer.metrics.control.MetricsSettings;
 import org.openissuer.metrics.control.PrometheusText;
 import org.openissuer.platform.Endpoints;
@@ -24,19 +26,21 @@ public class MetricsResource {
 
     private final IssuerMetrics metrics;
     private final MetricsSettings settings;
+    private final Instance<MetricFamilies> more;
 
     /**
      * For the CDI proxy only. Public because RESTEasy looks for a public constructor before it asks
      * CDI for the instance (which then uses the injecting one).
      */
     public MetricsResource() {
-        this(null, null);
+        this(null, null, null);
     }
 
     @Inject
-    public MetricsResource(IssuerMetrics metrics, MetricsSettings settings) {
+    public MetricsResource(IssuerMetrics metrics, MetricsSettings settings, Instance<MetricFamilies> more) {
         this.metrics = metrics;
         this.settings = settings;
+        this.more = more;
     }
 
     @GET
@@ -46,6 +50,6 @@ public class MetricsResource {
             // RFC 6750 §3.1: the mapper adds WWW-Authenticate: Bearer with the error
             throw new IssuerException(IssuerError.INVALID_TOKEN, "the metrics endpoint needs its bearer token");
         }
-        return Response.ok(metrics.scrape()).type(PrometheusText.CONTENT_TYPE).build();
+        return Response.ok(metrics.scrape(more)).type(PrometheusText.CONTENT_TYPE).build();
     }
 }

@@ -39,7 +39,7 @@ public final class CounterFamily {
         return count == null ? 0 : count.sum();
     }
 
-    void writeTo(PrometheusText out) {
+    public void writeTo(PrometheusText out) {
         out.header(name, help, "counter");
         series.forEach((labels, count) -> out.sample(name, labelNames, labels.values, count.sum()));
     }

@@ -118,6 +118,11 @@ public class IssuerMetrics {
 
     /** Every series, in the Prometheus text format. */
     public String scrape() {
+        return scrape(List.of());
+    }
+
+    /** Every series, then those the other features keep ({@link MetricFamilies}). */
+    public String scrape(Iterable<MetricFamilies> more) {
         PrometheusText out = new PrometheusText();
         for (CounterFamily family : List.of(requests, credentials, events, nonceRefusals, replayRefusals,
                 rateLimitRefusals)) {
@@ -125,6 +130,7 @@ public class IssuerMetrics {
         }
         out.header(LATENCY, "Time from the request's arrival at the application to its answer", "histogram");
         latencies.values().forEach(h -> h.writeTo(out, LATENCY, LATENCY_LABELS));
+        more.forEach(families -> families.writeTo(out));
         return out.toString();
     }
 

@@ -12,7 +12,7 @@ public final class PrometheusText {
 
     private final StringBuilder text = new StringBuilder(4096);
 
-    void header(String name, String help, String type) {
+    public void header(String name, String help, String type) {
         text.append("# HELP ").append(name).append(' ').append(help.replace("\\", "\\\\").replace("\n", "\\n"))
                 .append('\n');
         text.append("# TYPE ").append(name).append(' ').append(type).append('\n');
@@ -22,7 +22,7 @@ public final class PrometheusText {
         sample(name, labelNames, List.of(labelValues), value);
     }
 
-    void sample(String name, List<String> labelNames, List<String> labelValues, double value) {
+    public void sample(String name, List<String> labelNames, List<String> labelValues, double value) {
         text.append(name);
         labels(labelNames, labelValues, null);
         text.append(' ').append(number(value)).append('\n');

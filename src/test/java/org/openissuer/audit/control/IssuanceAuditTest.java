@@ -23,7 +23,9 @@ class IssuanceAuditTest {
         IssuanceAudit.Statement statement = IssuanceAudit.statement(List.of(IssuanceEvent.requestStarted(CONTEXT, AT),
                 IssuanceEvent.requestFailed(CONTEXT, "invalid_nonce", "stale", AT)));
 
-        assertTrue(statement.sql().startsWith("INSERT INTO issuance_event (occurred_at, event, request_id,"));
+        assertTrue(statement.sql().startsWith("WITH appended AS (INSERT INTO issuance_event (occurred_at, event, request_id,"));
+        // the ids come back, ascending: the rows' in list order, for observers that need them (webhooks)
+        assertTrue(statement.sql().endsWith(" RETURNING id) SELECT id FROM appended ORDER BY id"));
         assertEquals(2, statement.sql().split("\\), \\(").length, "two VALUES tuples in one statement");
         // the database assigns identity ids in VALUES order: started before failed
         assertTrue(statement.parameters().indexOf("request_started") < statement.parameters().lastIndexOf("request_failed"));
@@ -51,6 +53,13 @@ class IssuanceAuditTest {
 
         assertFalse(statement.sql().contains("DROP"));
         assertEquals(3, statement.parameters().stream().filter(hostile::equals).count());
+    }
+
+    @Test
+    void writesTheTimeAtTheDatabasesPrecisionCutNotRounded() {
+        OffsetDateTime fine = AT.withNano(589_790_999);
+        IssuanceAudit.Statement statement = IssuanceAudit.statement(List.of(IssuanceEvent.requestStarted(CONTEXT, fine)));
+        assertEquals("2026-11-23T10:00:00.58979Z", statement.parameters().get(0));
     }
 
     @Test
