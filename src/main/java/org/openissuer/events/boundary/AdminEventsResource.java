@@ -14,18 +14,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.openissuer.admin.boundary.AdminReadAuthenticated;
 import org.openissuer.audit.boundary.Audited;
 import org.openissuer.audit.control.RequestAudit;
-import org.openissuer.error.IssuerError;
-import org.openissuer.error.IssuerException;
 import org.openissuer.events.control.EventFeed;
 import org.openissuer.events.entity.EventPage;
 import org.openissuer.events.entity.EventQuery;
+import org.openissuer.input.QueryParameters;
 import org.openissuer.platform.Endpoints;
 import org.openissuer.platform.Jsonp;
 
@@ -55,7 +53,7 @@ public class AdminEventsResource {
 
     @GET
     public Response events(@Context UriInfo uri) {
-        EventQuery query = EventQuery.parse(parameters(uri));
+        EventQuery query = EventQuery.parse(QueryParameters.of(uri));
         // a read changes nothing: its authentication and refusals are on record, not what it read
         audit.close();
         EventPage page = feed.page(query);
@@ -67,14 +65,5 @@ public class AdminEventsResource {
                         .map(p -> p.getKey() + "=" + URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8))
                         .collect(Collectors.joining("&"))));
         return Response.ok(body.build().toString()).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
-    }
-
-    // a malformed percent-encoding must be a 400, whatever the server's decoder throws for it
-    private static MultivaluedMap<String, String> parameters(UriInfo uri) {
-        try {
-            return uri.getQueryParameters();
-        } catch (IllegalArgumentException e) {
-            throw new IssuerException(IssuerError.INVALID_REQUEST, "the query is not well-formed");
-        }
     }
 }

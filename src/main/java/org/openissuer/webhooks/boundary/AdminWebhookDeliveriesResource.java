@@ -12,15 +12,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.openissuer.admin.boundary.AdminReadAuthenticated;
 import org.openissuer.audit.boundary.Audited;
 import org.openissuer.audit.control.RequestAudit;
-import org.openissuer.error.IssuerError;
-import org.openissuer.error.IssuerException;
+import org.openissuer.input.QueryParameters;
 import org.openissuer.platform.Endpoints;
 import org.openissuer.platform.Jsonp;
 import org.openissuer.webhooks.control.OutboxStore;
@@ -57,7 +55,7 @@ public class AdminWebhookDeliveriesResource {
 
     @GET
     public Response deliveries(@Context UriInfo uri) {
-        DeliveryQuery query = DeliveryQuery.parse(parameters(uri));
+        DeliveryQuery query = DeliveryQuery.parse(QueryParameters.of(uri));
         // a read changes nothing: its authentication and refusals are on record, not what it read
         audit.close();
         List<DeliveryRow> rows = store.list(query);
@@ -68,14 +66,5 @@ public class AdminWebhookDeliveriesResource {
             body.add("next_cursor", Long.toString(rows.get(query.limit() - 1).id()));
         }
         return Response.ok(body.build().toString()).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
-    }
-
-    // a malformed percent-encoding must be a 400, whatever the server's decoder throws for it
-    private static MultivaluedMap<String, String> parameters(UriInfo uri) {
-        try {
-            return uri.getQueryParameters();
-        } catch (IllegalArgumentException e) {
-            throw new IssuerException(IssuerError.INVALID_REQUEST, "the query is not well-formed");
-        }
     }
 }
