@@ -26,6 +26,7 @@ import com.nimbusds.jose.proc.JWSVerifierFactory;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
+import org.bouncycastle.crypto.CryptoServicesRegistrar;
 import org.bouncycastle.jce.ECNamedCurveTable;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.jce.spec.ECNamedCurveParameterSpec;
@@ -66,6 +67,15 @@ public final class JwsCrypto {
      */
     private static final ExpiringCache<String, PublicKey> EC_PUBLIC_KEYS = new ExpiringCache<>(4_096, Clock.systemUTC());
     private static final Duration KEEP_PUBLIC_KEYS = Duration.ofMinutes(10);
+
+    static {
+        // BouncyCastle's CryptoServicesRegistrar, when its class is initialised, also puts its DH and
+        // DSA default parameters into a ThreadLocal of the thread that loads it (bcprov 1.82): an
+        // application server's pooled thread then kept this copy of the application in memory after
+        // undeploy (found in a WildFly heap dump). The global defaults stay; this thread's copy goes.
+        CryptoServicesRegistrar.clearThreadProperty(CryptoServicesRegistrar.Property.DSA_DEFAULT_PARAMS);
+        CryptoServicesRegistrar.clearThreadProperty(CryptoServicesRegistrar.Property.DH_DEFAULT_PARAMS);
+    }
 
     private JwsCrypto() {
     }
