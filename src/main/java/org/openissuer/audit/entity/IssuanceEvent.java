@@ -1,6 +1,7 @@
 package org.openissuer.audit.entity;
 
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -135,7 +136,9 @@ public class IssuanceEvent {
 
     private IssuanceEvent(Kind kind, AuditContext context, OffsetDateTime at) {
         this.event = kind.column();
-        this.occurredAt = at;
+        // PostgreSQL keeps microseconds and rounds finer input: cut here, so the row holds exactly the
+        // time its observers are given (a webhook's timestamp equals the events API's occurred_at)
+        this.occurredAt = at.truncatedTo(ChronoUnit.MICROS);
         this.requestId = context.requestId();
         this.endpoint = context.endpoint();
         this.clientAddress = truncate(context.clientAddress(), 64);

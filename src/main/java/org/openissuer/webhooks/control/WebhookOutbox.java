@@ -1,7 +1,6 @@
 package org.openissuer.webhooks.control;
 
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -87,9 +86,8 @@ public class WebhookOutbox {
     }
 
     /**
-     * The row as the events API will read it back: the same columns, and occurred_at cut to the
-     * database's microseconds as the audit writer cuts it, so a webhook's data equals GET
-     * /admin/events' event.
+     * The row as the events API will read it back (the row's time is already cut to the database's
+     * microseconds), so a webhook's data equals GET /admin/events' event.
      */
     static Event event(long id, IssuanceEvent row) {
         Object[] values = row.columnValues();
@@ -99,7 +97,6 @@ public class WebhookOutbox {
                 columns.put(IssuanceEvent.COLUMNS.get(i), values[i].toString());
             }
         }
-        OffsetDateTime occurredAt = ((OffsetDateTime) values[0]).truncatedTo(ChronoUnit.MICROS);
-        return Event.fromRow(id, occurredAt, columns);
+        return Event.fromRow(id, (OffsetDateTime) values[0], columns);
     }
 }

@@ -34,6 +34,16 @@ class IssuanceAuditTest {
     }
 
     @Test
+    void aRowHoldsItsTimeToTheMicrosecondAsTheDatabaseKeepsIt() {
+        OffsetDateTime withNanos = AT.plusNanos(789);
+
+        IssuanceAudit.Statement statement = IssuanceAudit.statement(List.of(IssuanceEvent.requestStarted(CONTEXT, withNanos)));
+
+        // cut, not rounded by the database: observers (webhooks) see the time the events API reads back
+        assertEquals("2026-11-23T10:00:00.123456Z", statement.parameters().get(0));
+    }
+
+    @Test
     void absentValuesAreNullLiteralsAndPresentOnesAreNumberedParameters() {
         IssuanceAudit.Statement statement = IssuanceAudit.statement(List.of(IssuanceEvent.requestStarted(CONTEXT, AT)));
 
