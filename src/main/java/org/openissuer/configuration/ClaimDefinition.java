@@ -1,17 +1,27 @@
 package org.openissuer.configuration;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.json.JsonArray;
+
+import org.openissuer.mdoc.entity.ElementType;
 
 /**
  * One claim of a credential configuration. {@code path} follows OID4VCI 1.0 Appendix C
  * (claims path pointer): strings name object members, {@code null} selects all array elements.
+ * For an mdoc the path is {@code [namespace, element identifier]} (Appendix A.2.2) and
+ * {@code elementType} the CBOR type its value is issued as.
  */
-public record ClaimDefinition(List<Object> path, boolean mandatory, boolean selectivelyDisclosable, JsonArray display) {
+public record ClaimDefinition(List<Object> path, boolean mandatory, boolean selectivelyDisclosable, JsonArray display,
+        Optional<ElementType> elementType) {
 
     public ClaimDefinition {
         path = List.copyOf(path.stream().map(p -> p == null ? NullSegment.ALL : p).toList());
+    }
+
+    public ClaimDefinition(List<Object> path, boolean mandatory, boolean selectivelyDisclosable, JsonArray display) {
+        this(path, mandatory, selectivelyDisclosable, display, Optional.empty());
     }
 
     public String name() {

@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 
+import org.openissuer.mdoc.entity.ElementType;
 import org.openissuer.platform.ConfigurationException;
 
 /**
@@ -36,7 +38,15 @@ public final class CredentialConfigurationParser {
     private static final Set<String> FILE_MEMBERS = Set.of("display", "credential_configurations");
     private static final Set<String> CONFIGURATION_MEMBERS = Set.of("format", "scope", "vct", "validity",
             "credential_profile", "proof_signing_alg_values_supported", "display", "claims", "status_list");
+    // OID4VCI 1.0 Appendix A.2.2: an mdoc is named by doctype; its issuer signs with COSE algorithms
+    private static final Set<String> MDOC_CONFIGURATION_MEMBERS = Set.of("format", "scope", "doctype", "validity",
+            "proof_signing_alg_values_supported", "credential_signing_alg_values_supported", "display", "claims",
+            "status_list");
     private static final Set<String> CLAIM_MEMBERS = Set.of("path", "mandatory", "selectively_disclosable", "display");
+    // every mdoc element is disclosed on its own (ISO 18013-5 §8.3.2.1.2.2), so no selectively_disclosable
+    private static final Set<String> MDOC_CLAIM_MEMBERS = Set.of("path", "mandatory", "display", "value_type");
+    /** RFC 9053 §2.1: ES256, the only algorithm the issuer signs with. */
+    public static final int COSE_ES256 = -7;
     private static final Set<String> ASYMMETRIC_ALGS = Set.of("ES256", "ES384", "ES512", "EdDSA", "Ed25519",
             "PS256", "PS384", "PS512", "RS256", "RS384", "RS512");
     // SD-JWT VC §3.2.2.2 / RFC 9901 §3.1: set by the issuer, never taken from subject data
@@ -98,25 +108,50 @@ public final class CredentialConfigurationParser {
 
     private CredentialConfiguration configuration(String id, JsonObject config) {
         String where = "credential configuration '" + id + "'";
-        onlyKnown(config, CONFIGURATION_MEMBERS, where);
         String format = requiredString(config, "format", where);
+        if (CredentialConfiguration.FORMAT_MSO_MDOC.equals(format)) {
+            return mdocConfiguration(id, config, where);
+        }
         if (!CredentialConfiguration.FORMAT_SD_JWT_VC.equals(format)) {
-            throw fail(where + ": format '" + format + "' is not supported (only dc+sd-jwt)");
+            throw fail(where + ": format '" + format + "' is not supported (dc+sd-jwt or mso_mdoc)");
         }
-        String scope = requiredString(config, "scope", where);
-        if (!scope.matches("[\\x21\\x23-\\x5B\\x5D-\\x7E]+")) {
-            throw fail(where + ": scope '" + scope + "' is not a valid OAuth scope token (RFC 6749 §3.3)");
-        }
+        onlyKnown(config, CONFIGURATION_MEMBERS, where);
+        String scope = scope(config, where);
         String vct = requiredString(config, "vct", where);
         Duration validity = validity(config, where);
         Optional<String> profile = config.containsKey("credential_profile")
                 ? Optional.of(requiredString(config, "credential_profile", where)) : Optional.empty();
         List<String> algs = proofAlgorithms(config, where);
         JsonArray display = displayArray(config, "display", where, true);
-        List<ClaimDefinition> claims = claims(config, where);
+        List<ClaimDefinition> claims = claims(config, where, false);
         // false: the credentials carry no status claim and rely on exp alone
         boolean statusList = bool(config, "status_list", true, where);
         return new CredentialConfiguration(id, format, scope, vct, validity, profile, algs, display, claims, statusList);
+    }
+
+    private CredentialConfiguration mdocConfiguration(String id, JsonObject config, String where) {
+        onlyKnown(config, MDOC_CONFIGURATION_MEMBERS, where);
+        String scope = scope(config, where);
+        String doctype = requiredString(config, "doctype", where);
+        if (config.containsKey("credential_signing_alg_values_supported")) {
+            JsonArray algs = array(config, "credential_signing_alg_values_supported", where);
+            // OID4VCI 1.0 Appendix A.2.2: numeric COSE algorithm identifiers; the issuer key is P-256
+            if (algs.size() != 1 || !(algs.get(0) instanceof JsonNumber n) || !n.isIntegral() || n.intValue() != COSE_ES256) {
+                throw fail(where + ": credential_signing_alg_values_supported must be [-7] (ES256), the algorithm the issuer signs with");
+            }
+        }
+        List<ClaimDefinition> claims = claims(config, where, true);
+        return new CredentialConfiguration(id, CredentialConfiguration.FORMAT_MSO_MDOC, scope, null, validity(config, where),
+                Optional.empty(), proofAlgorithms(config, where), displayArray(config, "display", where, true), claims,
+                bool(config, "status_list", true, where), Optional.of(doctype));
+    }
+
+    private String scope(JsonObject config, String where) {
+        String scope = requiredString(config, "scope", where);
+        if (!scope.matches("[\\x21\\x23-\\x5B\\x5D-\\x7E]+")) {
+            throw fail(where + ": scope '" + scope + "' is not a valid OAuth scope token (RFC 6749 §3.3)");
+        }
+        return scope;
     }
 
     private Duration validity(JsonObject config, String where) {
@@ -154,7 +189,7 @@ public final class CredentialConfigurationParser {
         return algs;
     }
 
-    private List<ClaimDefinition> claims(JsonObject config, String where) {
+    private List<ClaimDefinition> claims(JsonObject config, String where, boolean mdoc) {
         if (!config.containsKey("claims")) {
             return List.of();
         }
@@ -164,13 +199,17 @@ public final class CredentialConfigurationParser {
             if (!(value instanceof JsonObject claim)) {
                 throw fail(where + ": every entry of claims must be an object");
             }
-            onlyKnown(claim, CLAIM_MEMBERS, where + ", claim " + claim.get("path"));
-            ClaimDefinition definition = new ClaimDefinition(path(claim, where),
-                    bool(claim, "mandatory", false, where), bool(claim, "selectively_disclosable", true, where),
-                    displayArray(claim, "display", where + ", claim " + claim.get("path"), false));
             String label = where + ", claim " + claim.get("path");
+            onlyKnown(claim, mdoc ? MDOC_CLAIM_MEMBERS : CLAIM_MEMBERS, label);
+            ClaimDefinition definition = mdoc ? element(claim, where, label) : new ClaimDefinition(path(claim, where),
+                    bool(claim, "mandatory", false, where), bool(claim, "selectively_disclosable", true, where),
+                    displayArray(claim, "display", label, false));
             if (!paths.add(definition.path())) {
                 throw fail(label + " is declared twice");
+            }
+            if (mdoc) {
+                claims.add(definition);
+                continue;
             }
             if (definition.isTopLevel() && RESERVED_CLAIMS.contains(definition.name())) {
                 throw fail(label + ": '" + definition.name() + "' is set by the issuer and cannot be a subject claim");
@@ -182,6 +221,22 @@ public final class CredentialConfigurationParser {
             claims.add(definition);
         }
         return claims;
+    }
+
+    // OID4VCI 1.0 Appendix A.2.2: an mdoc claim's path is [namespace, element identifier]
+    private ClaimDefinition element(JsonObject claim, String where, String label) {
+        List<Object> path = path(claim, where);
+        if (path.size() != 2 || !(path.get(1) instanceof String element) || element.isEmpty() || ((String) path.get(0)).isEmpty()) {
+            throw fail(label + ": an mdoc claim's path is [namespace, element identifier]");
+        }
+        ElementType type = ElementType.ANY;
+        if (claim.containsKey("value_type")) {
+            String text = requiredString(claim, "value_type", label);
+            type = ElementType.byLabel(text).orElseThrow(() -> fail(label + ": value_type '" + text + "' is not one of "
+                    + String.join(", ", Arrays.stream(ElementType.values()).map(ElementType::label).toList())));
+        }
+        return new ClaimDefinition(path, bool(claim, "mandatory", false, where), true,
+                displayArray(claim, "display", label, false), Optional.of(type));
     }
 
     private List<Object> path(JsonObject claim, String where) {

@@ -30,7 +30,8 @@ class CredentialConfigurationParserTest {
     void parsesTheBuiltInExample() throws IOException {
         Map<String, CredentialConfiguration> configs = CredentialConfigurationParser.parse(builtIn(), "built-in").configurations();
 
-        assertEquals(List.of("IdentityCredential"), List.copyOf(configs.keySet()));
+        assertEquals(List.of("IdentityCredential", "org.iso.18013.5.1.mDL", "eu.europa.ec.eudi.pid_mso_mdoc"),
+                List.copyOf(configs.keySet()));
         CredentialConfiguration identity = configs.get("IdentityCredential");
         assertEquals("dc+sd-jwt", identity.format());
         assertEquals("identity_credential", identity.scope());
@@ -156,7 +157,7 @@ class CredentialConfigurationParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "vc+sd-jwt", "jwt_vc_json", "mso_mdoc", "DC+SD-JWT" })
+    @ValueSource(strings = { "vc+sd-jwt", "jwt_vc_json", "ldp_vc", "MSO_MDOC", "DC+SD-JWT" })
     void rejectsUnsupportedFormat(String format) {
         rejects(CredentialConfigurationsFile.with(sdJwt("Pid").set("format", format)).toJson(),
                 "format '" + format + "' is not supported");

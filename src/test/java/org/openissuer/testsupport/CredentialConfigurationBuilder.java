@@ -11,6 +11,7 @@ import jakarta.json.JsonValue;
 
 import org.openissuer.configuration.ClaimDefinition;
 import org.openissuer.configuration.CredentialConfiguration;
+import org.openissuer.mdoc.entity.ElementType;
 
 /** A parsed {@link CredentialConfiguration}, for code that consumes configurations rather than reads files. */
 public final class CredentialConfigurationBuilder {
@@ -23,6 +24,7 @@ public final class CredentialConfigurationBuilder {
     private List<String> proofAlgorithms = List.of("ES256");
     private JsonArray display = JsonValue.EMPTY_JSON_ARRAY;
     private final List<ClaimDefinition> claims = new ArrayList<>();
+    private Optional<String> doctype = Optional.empty();
 
     private CredentialConfigurationBuilder(String id) {
         this.id = id;
@@ -32,6 +34,20 @@ public final class CredentialConfigurationBuilder {
 
     public static CredentialConfigurationBuilder sdJwtConfiguration(String id) {
         return new CredentialConfigurationBuilder(id);
+    }
+
+    /** An mso_mdoc configuration (OID4VCI 1.0 Appendix A.2) of the given doctype. */
+    public static CredentialConfigurationBuilder mdocConfiguration(String id, String doctype) {
+        CredentialConfigurationBuilder builder = new CredentialConfigurationBuilder(id);
+        builder.vct = null;
+        builder.doctype = Optional.of(doctype);
+        return builder;
+    }
+
+    /** An mdoc element definition, [namespace, element] (Appendix A.2.2). */
+    public static ClaimDefinition element(String namespace, String identifier, ElementType type, boolean mandatory) {
+        return new ClaimDefinition(List.of(namespace, identifier), mandatory, true, JsonValue.EMPTY_JSON_ARRAY,
+                Optional.of(type));
     }
 
     /** A claim definition; path segments are names, indexes or null (all elements). */
@@ -76,6 +92,10 @@ public final class CredentialConfigurationBuilder {
     }
 
     public CredentialConfiguration build() {
+        if (doctype.isPresent()) {
+            return new CredentialConfiguration(id, CredentialConfiguration.FORMAT_MSO_MDOC, scope, null, validity,
+                    Optional.empty(), proofAlgorithms, display, claims, true, doctype);
+        }
         return new CredentialConfiguration(id, CredentialConfiguration.FORMAT_SD_JWT_VC, scope, vct, validity, profile,
                 proofAlgorithms, display, claims);
     }

@@ -30,6 +30,14 @@ public final class CredentialConfigurationJson {
                 .set("vct", "https://credentials.example.com/" + id);
     }
 
+    /** An mso_mdoc configuration (OID4VCI 1.0 Appendix A.2) with format, scope and doctype only. */
+    public static CredentialConfigurationJson mdoc(String id, String doctype) {
+        return new CredentialConfigurationJson(id)
+                .set("format", "mso_mdoc")
+                .set("scope", id.toLowerCase())
+                .set("doctype", doctype);
+    }
+
     public CredentialConfigurationJson set(String member, String value) {
         return set(member, Json.createValue(value));
     }

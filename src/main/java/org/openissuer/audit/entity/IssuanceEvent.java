@@ -47,6 +47,7 @@ public class IssuanceEvent {
     }
 
     private static final int MAX_DESCRIPTION = 1024;
+    private static final String MSO_MDOC = "mso_mdoc";
 
     /**
      * The columns an append writes, in the order of {@link #columnValues()}: the audit writer
@@ -55,7 +56,7 @@ public class IssuanceEvent {
     public static final List<String> COLUMNS = List.of("occurred_at", "event", "request_id", "endpoint",
             "client_address", "client_id", "principal", "subject", "error_code", "error_description", "token_id",
             "credential_configuration_id", "vct", "format", "dialect", "holder_key_thumbprint", "credential_id",
-            "credential_digest", "disclosed_claims", "offer_id", "reason", "event_description", "deferred_id");
+            "credential_digest", "disclosed_claims", "offer_id", "reason", "event_description", "deferred_id", "doctype");
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -103,6 +104,9 @@ public class IssuanceEvent {
     @Column(name = "format")
     private String format;
 
+    @Column(name = "doctype")
+    private String doctype;
+
     @Column(name = "dialect")
     private String dialect;
 
@@ -149,8 +153,13 @@ public class IssuanceEvent {
         this.offerId = context.offerId().orElse(null);
         this.dialect = context.dialect().orElse(null);
         this.credentialConfigurationId = truncate(context.credentialConfigurationId(), 255);
-        this.vct = truncate(context.vct(), 1024);
         this.format = truncate(context.format(), 32);
+        // OID4VCI 1.0 Appendix A.2: an mdoc is typed by its doctype, an SD-JWT VC by its vct
+        if (MSO_MDOC.equals(format)) {
+            this.doctype = truncate(context.credentialType(), 256);
+        } else {
+            this.vct = truncate(context.credentialType(), 1024);
+        }
         this.deferredId = context.deferredId().orElse(null);
     }
 
@@ -235,7 +244,7 @@ public class IssuanceEvent {
     public Object[] columnValues() {
         return new Object[] {occurredAt, event, requestId, endpoint, clientAddress, clientId, principal, subject,
             errorCode, errorDescription, tokenId, credentialConfigurationId, vct, format, dialect, holderKeyThumbprint,
-            credentialId, credentialDigest, disclosedClaims, offerId, reason, eventDescription, deferredId};
+            credentialId, credentialDigest, disclosedClaims, offerId, reason, eventDescription, deferredId, doctype};
     }
 
     public String event() {

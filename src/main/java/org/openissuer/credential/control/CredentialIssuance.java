@@ -125,7 +125,7 @@ public class CredentialIssuance {
             CredentialConfiguration configuration = target.configuration();
             String dialectLabel = dialect.label();
             context = requestAudit.enrich(
-                    c -> c.withRequest(dialectLabel, configuration.id(), configuration.vct(), target.format()));
+                    c -> c.withRequest(dialectLabel, configuration.id(), configuration.credentialType(), target.format()));
             responseEncryption = request.responseEncryption();
             encryption.checkResponse(received.encrypted(), dialect, responseEncryption);
             List<VerifiedProof> verified = verifyProofs(request, configuration, token);

@@ -24,32 +24,34 @@ record RequestTarget(CredentialConfiguration configuration, String format) {
                     .map(AuthorizationDetail::credentialConfigurationId).findFirst()
                     .orElseThrow(() -> new IssuerException(IssuerError.UNKNOWN_CREDENTIAL_IDENTIFIER,
                             "credential_identifier is not one this access token was issued for"));
-            return new RequestTarget(configurations.byId(configurationId)
+            CredentialConfiguration configuration = configurations.byId(configurationId)
                     .orElseThrow(() -> new IssuerException(IssuerError.UNKNOWN_CREDENTIAL_IDENTIFIER,
-                            "credential_identifier names a configuration this issuer no longer offers")),
-                    CredentialConfiguration.FORMAT_SD_JWT_VC).authorizedBy(token);
+                            "credential_identifier names a configuration this issuer no longer offers"));
+            return new RequestTarget(configuration, configuration.format()).authorizedBy(token);
         }
         if (request.credentialConfigurationId().isPresent()) {
             String id = request.credentialConfigurationId().get();
             CredentialConfiguration configuration = configurations.byId(id).orElseThrow(() -> new IssuerException(
                     IssuerError.UNKNOWN_CREDENTIAL_CONFIGURATION, "unknown credential_configuration_id " + id));
-            return new RequestTarget(configuration, CredentialConfiguration.FORMAT_SD_JWT_VC).authorizedBy(token);
+            return new RequestTarget(configuration, configuration.format()).authorizedBy(token);
         }
         return byFormatAndVct(request, configurations).authorizedBy(token);
     }
 
-    // draft 13 §7.2 / Appendix A.3.4: format + vct name the credential
+    // draft 13 §7.2: format + vct (Appendix E.4.4 of draft 13 / A.3.4) or format + doctype (A.2.4) name the credential
     private static RequestTarget byFormatAndVct(CredentialRequest request, CredentialConfigurations configurations) {
         String format = request.format().orElseThrow();
-        if (!CredentialConfiguration.FORMAT_SD_JWT_VC.equals(format) && !LEGACY_FORMAT.equals(format)) {
+        boolean mdoc = CredentialConfiguration.FORMAT_MSO_MDOC.equals(format);
+        if (!mdoc && !CredentialConfiguration.FORMAT_SD_JWT_VC.equals(format) && !LEGACY_FORMAT.equals(format)) {
             throw new IssuerException(IssuerError.UNSUPPORTED_CREDENTIAL_FORMAT, "format " + format + " is not supported");
         }
-        String vct = request.vct().orElseThrow(() -> new IssuerException(IssuerError.INVALID_CREDENTIAL_REQUEST,
-                "vct is required with format " + format));
+        String member = mdoc ? "doctype" : "vct";
+        String type = (mdoc ? request.doctype() : request.vct()).orElseThrow(() -> new IssuerException(
+                IssuerError.INVALID_CREDENTIAL_REQUEST, member + " is required with format " + format));
         Optional<CredentialConfiguration> match = configurations.all().values().stream()
-                .filter(c -> c.vct().equals(vct)).findFirst();
+                .filter(c -> c.isMdoc() == mdoc && c.credentialType().equals(type)).findFirst();
         return new RequestTarget(match.orElseThrow(() -> new IssuerException(IssuerError.UNSUPPORTED_CREDENTIAL_TYPE,
-                "no credential of type " + vct + " is issued here")), format);
+                "no credential of " + member + " " + type + " is issued here")), format);
     }
 
     // RFC 6750 §3.1: a valid token that does not cover the credential is insufficient_scope

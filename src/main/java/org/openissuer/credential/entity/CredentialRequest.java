@@ -28,6 +28,7 @@ public record CredentialRequest(
         Optional<String> credentialIdentifier,
         Optional<String> format,
         Optional<String> vct,
+        Optional<String> doctype,
         List<String> jwtProofs,
         Optional<ResponseEncryptionParameters> responseEncryption) {
 
@@ -63,6 +64,7 @@ public record CredentialRequest(
         Optional<String> identifier = string(body, "credential_identifier");
         Optional<String> format = string(body, "format");
         Optional<String> vct = string(body, "vct");
+        Optional<String> doctype = string(body, "doctype");
         boolean single = body.containsKey("proof");
         boolean batch = body.containsKey("proofs");
         if (single && batch) {
@@ -85,7 +87,7 @@ public record CredentialRequest(
         Optional<ResponseEncryptionParameters> encryption = Optional.ofNullable(body.get("credential_response_encryption"))
                 .filter(v -> v != JsonValue.NULL)
                 .map(v -> ResponseEncryptionParameters.parse(v, dialect.preV1()));
-        return new CredentialRequest(dialect, configurationId, identifier, format, vct, proofs, encryption);
+        return new CredentialRequest(dialect, configurationId, identifier, format, vct, doctype, proofs, encryption);
     }
 
     private static Optional<String> string(JsonObject body, String name) {

@@ -28,7 +28,7 @@ final class DeferredRows {
 
     static final String COLUMNS = "id, token_key, token_id, subject, client_id, offer_id, credential_configuration_id,"
             + " vct, format, dialect, holder_keys, claims, state, created_at, expires_at, approved_by, approved_at,"
-            + " rejected_by, rejected_at, rejection_reason";
+            + " rejected_by, rejected_at, rejection_reason, doctype";
 
     private DeferredRows() {
     }
@@ -42,9 +42,14 @@ final class DeferredRows {
                     Optional.ofNullable((String) c[19])));
         }
         return new DeferredTransaction((String) c[0], (String) c[1], optional(c[2]), (String) c[3], optional(c[4]),
-                optional(c[5]), (String) c[6], optional(c[7]), (String) c[8], dialect((String) c[9]),
+                optional(c[5]), (String) c[6], type(c), (String) c[8], dialect((String) c[9]),
                 holders((String) c[10]), object((String) c[11]), DeferredState.of((String) c[12]), SqlTimestamps.utc(c[13]), SqlTimestamps.utc(c[14]),
                 decision);
+    }
+
+    // the credential's type: its vct, or an mdoc's doctype (OID4VCI 1.0 Appendix A.2)
+    private static Optional<String> type(Object[] c) {
+        return optional(c[7]).or(() -> optional(c[20]));
     }
 
     /** [{jwk, thumbprint}]: the public keys only, as the proofs carried them. */

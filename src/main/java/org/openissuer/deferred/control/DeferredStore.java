@@ -63,6 +63,7 @@ public class DeferredStore implements DeferredIssuance {
                 .value("offer_id", pending.offerId().orElse(null))
                 .value("credential_configuration_id", pending.configuration().id())
                 .value("vct", pending.configuration().vct())
+                .value("doctype", pending.configuration().doctype().orElse(null))
                 .value("format", pending.format())
                 .value("dialect", pending.dialect().label())
                 .value("holder_keys", DeferredRows.holderKeys(pending.holders()))

@@ -25,7 +25,7 @@ public record Event(long id, EventType type, OffsetDateTime occurredAt, Map<Stri
 
     /** Members every type may carry: what the request revealed of itself (audit/entity/AuditContext). */
     public static final List<String> CONTEXT = List.of("client_address", "client_id", "principal", "subject",
-            "token_id", "offer_id", "credential_configuration_id", "vct", "format", "dialect", "deferred_id");
+            "token_id", "offer_id", "credential_configuration_id", "vct", "doctype", "format", "dialect", "deferred_id");
 
     public Event {
         columns = Map.copyOf(columns);

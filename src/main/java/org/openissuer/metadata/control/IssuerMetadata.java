@@ -1,5 +1,7 @@
 package org.openissuer.metadata.control;
 
+import static org.openissuer.configuration.CredentialConfigurationParser.COSE_ES256;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -78,12 +80,19 @@ public final class IssuerMetadata {
         }
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("format", config.format())
-                .add("scope", config.scope())
-                .add("vct", config.vct())
-                // Appendix A.3.2 / SD-JWT VC: the issuer signs with ES256, the holder is bound by cnf.jwk
-                .add("credential_signing_alg_values_supported", strings(List.of(SigningKeys.ALGORITHM.getName())))
-                .add("cryptographic_binding_methods_supported", strings(List.of("jwk")))
-                .add("proof_types_supported", Json.createObjectBuilder()
+                .add("scope", config.scope());
+        if (config.isMdoc()) {
+            // Appendix A.2.2: numeric COSE algorithm ids; the holder is bound by the MSO's deviceKey (COSE_Key)
+            json.add("doctype", config.doctype().orElseThrow())
+                    .add("credential_signing_alg_values_supported", Json.createArrayBuilder().add(COSE_ES256))
+                    .add("cryptographic_binding_methods_supported", strings(List.of("cose_key")));
+        } else {
+            // Appendix A.3.2 / SD-JWT VC: the issuer signs with ES256, the holder is bound by cnf.jwk
+            json.add("vct", config.vct())
+                    .add("credential_signing_alg_values_supported", strings(List.of(SigningKeys.ALGORITHM.getName())))
+                    .add("cryptographic_binding_methods_supported", strings(List.of("jwk")));
+        }
+        json.add("proof_types_supported", Json.createObjectBuilder()
                         .add("jwt", Json.createObjectBuilder()
                                 .add("proof_signing_alg_values_supported", strings(config.proofSigningAlgorithms()))));
         JsonObject built = credentialMetadata.build();

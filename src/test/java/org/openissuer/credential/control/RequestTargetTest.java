@@ -3,6 +3,7 @@ package org.openissuer.credential.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.openissuer.testsupport.CredentialConfigurationBuilder.mdocConfiguration;
 import static org.openissuer.testsupport.CredentialConfigurationBuilder.sdJwtConfiguration;
 
 import java.util.List;
@@ -26,10 +27,11 @@ class RequestTargetTest {
 
     private static final CredentialConfiguration IDENTITY = sdJwtConfiguration("Identity").scope("identity").build();
     private static final CredentialConfiguration EMPLOYEE = sdJwtConfiguration("Employee").scope("employee").build();
+    private static final CredentialConfiguration MDL = mdocConfiguration("Mdl", "org.iso.18013.5.1.mDL").scope("mdl").build();
     private static final CredentialConfigurations CONFIGURATIONS = new CredentialConfigurations() {
         @Override
         public Map<String, CredentialConfiguration> all() {
-            return Map.of("Identity", IDENTITY, "Employee", EMPLOYEE);
+            return Map.of("Identity", IDENTITY, "Employee", EMPLOYEE, "Mdl", MDL);
         }
 
         @Override
@@ -45,17 +47,22 @@ class RequestTargetTest {
 
     private static CredentialRequest byId(String id) {
         return new CredentialRequest(Dialect.V1, Optional.of(id), Optional.empty(), Optional.empty(), Optional.empty(),
-                List.of(), Optional.empty());
+                Optional.empty(), List.of(), Optional.empty());
     }
 
     private static CredentialRequest byIdentifier(String identifier) {
         return new CredentialRequest(Dialect.V1, Optional.empty(), Optional.of(identifier), Optional.empty(), Optional.empty(),
-                List.of(), Optional.empty());
+                Optional.empty(), List.of(), Optional.empty());
     }
 
     private static CredentialRequest byFormat(String format, Optional<String> vct) {
         return new CredentialRequest(Dialect.DRAFT_13, Optional.empty(), Optional.empty(), Optional.of(format), vct,
-                List.of(), Optional.empty());
+                Optional.empty(), List.of(), Optional.empty());
+    }
+
+    private static CredentialRequest byDoctype(Optional<String> doctype) {
+        return new CredentialRequest(Dialect.DRAFT_13, Optional.empty(), Optional.empty(), Optional.of("mso_mdoc"),
+                Optional.empty(), doctype, List.of(), Optional.empty());
     }
 
     private static IssuerError refusal(CredentialRequest request, AccessToken token) {
@@ -122,11 +129,33 @@ class RequestTargetTest {
     void draft13RefusalsOfFormatAndVct() {
         AccessToken token = token(Set.of("identity", "employee"), List.of());
 
-        assertEquals(IssuerError.UNSUPPORTED_CREDENTIAL_FORMAT, refusal(byFormat("mso_mdoc", Optional.of(IDENTITY.vct())), token));
+        assertEquals(IssuerError.UNSUPPORTED_CREDENTIAL_FORMAT, refusal(byFormat("jwt_vc_json", Optional.of(IDENTITY.vct())), token));
         assertEquals(IssuerError.INVALID_CREDENTIAL_REQUEST,
                 refusal(byFormat(CredentialConfiguration.FORMAT_SD_JWT_VC, Optional.empty()), token));
         assertEquals(IssuerError.UNSUPPORTED_CREDENTIAL_TYPE,
                 refusal(byFormat(CredentialConfiguration.FORMAT_SD_JWT_VC, Optional.of("urn:unknown")), token));
+    }
+
+    @Test
+    void draft13MdocIsNamedByFormatAndDoctype() {
+        AccessToken token = token(Set.of("mdl"), List.of());
+
+        RequestTarget target = RequestTarget.resolve(byDoctype(Optional.of("org.iso.18013.5.1.mDL")), token, CONFIGURATIONS);
+
+        assertSame(MDL, target.configuration());
+        assertEquals("mso_mdoc", target.format());
+        assertEquals(IssuerError.INVALID_CREDENTIAL_REQUEST, refusal(byDoctype(Optional.empty()), token));
+        assertEquals(IssuerError.UNSUPPORTED_CREDENTIAL_TYPE, refusal(byDoctype(Optional.of("org.example.unknown")), token));
+        // a vct never names an mdoc, nor a doctype an SD-JWT VC
+        assertEquals(IssuerError.UNSUPPORTED_CREDENTIAL_TYPE,
+                refusal(byFormat(CredentialConfiguration.FORMAT_SD_JWT_VC, Optional.of("org.iso.18013.5.1.mDL")), token));
+        assertEquals(IssuerError.INSUFFICIENT_SCOPE,
+                refusal(byDoctype(Optional.of("org.iso.18013.5.1.mDL")), token(Set.of("identity"), List.of())));
+    }
+
+    @Test
+    void mdocByConfigurationIdTakesTheConfiguredFormat() {
+        assertEquals("mso_mdoc", RequestTarget.resolve(byId("Mdl"), token(Set.of("mdl"), List.of()), CONFIGURATIONS).format());
     }
 
     @Test

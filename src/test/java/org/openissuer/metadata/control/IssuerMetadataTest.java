@@ -163,6 +163,26 @@ class IssuerMetadataTest {
         assertEquals(JsonValue.EMPTY_JSON_OBJECT, build(ISSUER).getJsonObject("credential_configurations_supported"));
     }
 
+    @Test
+    void anMdocConfigurationIsNamedByDoctypeAndSignedWithCoseEs256() {
+        CredentialConfiguration mdl = org.openissuer.testsupport.CredentialConfigurationBuilder
+                .mdocConfiguration("Mdl", "org.iso.18013.5.1.mDL")
+                .claim(org.openissuer.testsupport.CredentialConfigurationBuilder.element("org.iso.18013.5.1", "birth_date",
+                        org.openissuer.mdoc.entity.ElementType.FULL_DATE, true))
+                .build();
+
+        JsonObject json = configuration(mdl);
+
+        assertEquals("mso_mdoc", json.getString("format"));
+        assertEquals("org.iso.18013.5.1.mDL", json.getString("doctype"));
+        assertFalse(json.containsKey("vct"));
+        // OID4VCI 1.0 Appendix A.2.2: numeric COSE algorithm identifiers; binding by a COSE_Key
+        assertEquals(array("[-7]"), json.getJsonArray("credential_signing_alg_values_supported"));
+        assertEquals(array("['cose_key']"), json.getJsonArray("cryptographic_binding_methods_supported"));
+        assertEquals(array("[{'path': ['org.iso.18013.5.1', 'birth_date'], 'mandatory': true}]"),
+                json.getJsonObject("credential_metadata").getJsonArray("claims"));
+    }
+
     private static JsonObject build(String issuer, CredentialConfiguration... configurations) {
         return IssuerMetadata.build(issuer, List.of(issuer), 1, NO_DISPLAY, List.of(configurations));
     }
