@@ -3,6 +3,7 @@ package org.openissuer.credential.control;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -15,7 +16,15 @@ import org.openissuer.audit.entity.AuditContext;
 import org.openissuer.audit.entity.IssuanceEvent;
 import org.openissuer.configuration.CredentialConfiguration;
 import org.openissuer.credential.entity.BoundKey;
+import org.openissuer.error.IssuerError;
+import org.openissuer.error.IssuerException;
 import org.openissuer.keys.control.IssuerKeys;
+import org.openissuer.mdoc.control.MdocIssuer;
+import org.openissuer.mdoc.entity.ElementType;
+import org.openissuer.mdoc.entity.ElementValueException;
+import org.openissuer.mdoc.entity.IssuedMdoc;
+import org.openissuer.mdoc.entity.MdocElement;
+import org.openissuer.mdoc.entity.MdocRequest;
 import org.openissuer.notification.control.NotificationIds;
 import org.openissuer.platform.IssuerSettings;
 import org.openissuer.sdjwt.control.SdJwtVcIssuer;
@@ -40,6 +49,7 @@ public class CredentialMinting {
     private final Clock clock;
 
     private SdJwtVcIssuer sdJwt;
+    private MdocIssuer mdoc;
 
     @Inject
     public CredentialMinting(IssuerSettings settings, IssuanceSettings issuance, IssuerKeys keys,
@@ -59,6 +69,8 @@ public class CredentialMinting {
     /** Called once at deployment, after the keys are loaded. */
     public void prepare() {
         sdJwt = new SdJwtVcIssuer(keys.signingKeys().active(), clock, issuance.decoys());
+        // ISO 18013-5 §9.1.2.4: the document signer certificate chain travels in the MSO's x5chain
+        mdoc = new MdocIssuer(keys.signingKeys().active(), keys.certificates().chain(), clock);
     }
 
     /** The response's credential ids and its notification_id, known before the credentials are built. */
@@ -84,12 +96,38 @@ public class CredentialMinting {
             JsonObject status = configuration.statusList() ? statuses.allocate(new NewEntry(credentialId,
                     context.subject(), context.offerId(), configuration.id(),
                     audit.now().plus(configuration.validity()))).claim() : null;
-            IssuedSdJwt issued = sdJwt.issue(new SdJwtVcRequest(settings.identifier().value(), configuration.vct(),
-                    format, configuration.validity(), holder.key(), configuration.claims(), data, status));
-            batch.add(issued.serialized());
+            Minted minted = configuration.isMdoc() ? mdoc(configuration, data, holder, status)
+                    : sdJwt(configuration, format, data, holder, status);
+            batch.add(minted.serialized());
             rows.add(IssuanceEvent.credentialIssued(context, new IssuanceEvent.IssuedCredential(
-                    credentialId, issued.digestHex(), holder.thumbprint(), issued.disclosedClaims()), audit.now()));
+                    credentialId, minted.digestHex(), holder.thumbprint(), minted.disclosedClaims()), audit.now()));
         }
         return rows;
+    }
+
+    private Minted sdJwt(CredentialConfiguration configuration, String format, JsonObject data, BoundKey holder,
+            JsonObject status) {
+        IssuedSdJwt issued = sdJwt.issue(new SdJwtVcRequest(settings.identifier().value(), configuration.vct(),
+                format, configuration.validity(), holder.key(), configuration.claims(), data, status));
+        return new Minted(issued.serialized(), issued.digestHex(), issued.disclosedClaims());
+    }
+
+    // OID4VCI 1.0 Appendix A.2: the claims path [namespace, element] names the data element
+    private Minted mdoc(CredentialConfiguration configuration, JsonObject data, BoundKey holder, JsonObject status) {
+        List<MdocElement> elements = configuration.claims().stream().map(c -> new MdocElement((String) c.path().get(0),
+                c.name(), c.elementType().orElse(ElementType.ANY), c.mandatory())).toList();
+        IssuedMdoc issued;
+        try {
+            issued = mdoc.issue(new MdocRequest(configuration.doctype().orElseThrow(), elements, data, holder.key(),
+                    configuration.validity(), Optional.ofNullable(status)));
+        } catch (ElementValueException e) {
+            // as for SD-JWT VC (Appendix B.2): data that cannot make the credential denies it, nothing is issued
+            throw new IssuerException(IssuerError.CREDENTIAL_REQUEST_DENIED, e.getMessage());
+        }
+        return new Minted(issued.serialized(), issued.digestHex(), issued.disclosedElements());
+    }
+
+    /** What a response carries and the audit trail records of one credential, whatever its format. */
+    private record Minted(String serialized, String digestHex, List<String> disclosedClaims) {
     }
 }

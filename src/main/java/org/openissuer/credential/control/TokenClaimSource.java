@@ -45,14 +45,23 @@ public class TokenClaimSource implements SubjectClaimSource {
         TrustedAuthorizationServer server = tokens.server(token.issuer()).orElseThrow();
         Map<String, Object> selected = new HashMap<>();
         for (ClaimDefinition claim : configuration.claims()) {
+            Object value = token.claims().get(server.tokenClaimFor(configuration.id(), claim.name()));
+            if (value == null) {
+                continue;
+            }
             if (claim.isTopLevel()) {
-                Object value = token.claims().get(server.tokenClaimFor(configuration.id(), claim.name()));
-                if (value != null) {
-                    selected.put(claim.name(), value);
-                }
+                selected.put(claim.name(), value);
+            } else if (configuration.isMdoc()) {
+                // OID4VCI 1.0 Appendix A.2.2: [namespace, element]; the token claim is mapped by element identifier
+                namespace(selected, (String) claim.path().get(0)).put(claim.name(), value);
             }
         }
         // Nimbus parsed the token into plain maps and lists; JSON text is the exact bridge to JSON-P
         return Jsonp.PROVIDER.createReader(new StringReader(JSONObjectUtils.toJSONString(selected))).readObject();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> namespace(Map<String, Object> selected, String namespace) {
+        return (Map<String, Object>) selected.computeIfAbsent(namespace, n -> new HashMap<String, Object>());
     }
 }

@@ -60,7 +60,7 @@ public final class LegacyMetadata {
                 json.add("claims", credentialMetadata.get("claims"));
             } else {
                 json.add("claims", draft13Claims(config.claims()));
-                json.add("order", order(config.claims()));
+                json.add("order", config.isMdoc() ? mdocOrder(config.claims()) : order(config.claims()));
             }
         }
         return json.build();
@@ -108,6 +108,13 @@ public final class LegacyMetadata {
             }
         });
         return json.build();
+    }
+
+    // draft 13 Appendix A.2.2 order: "namespace~element" in display order
+    private static JsonArrayBuilder mdocOrder(List<ClaimDefinition> claims) {
+        JsonArrayBuilder order = Json.createArrayBuilder();
+        claims.forEach(c -> order.add(c.path().get(0) + "~" + c.name()));
+        return order;
     }
 
     // draft 13 Appendix A.3.2 order: the top-level claim names in display order

@@ -15,6 +15,10 @@ import org.openissuer.configuration.ClaimDefinition;
 import org.openissuer.configuration.CredentialConfiguration;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
+import org.openissuer.mdoc.entity.ElementType;
+import org.openissuer.mdoc.entity.ElementValueException;
+import org.openissuer.mdoc.entity.ElementValues;
+import org.openissuer.mdoc.entity.MdocElement;
 
 /**
  * Checks the data a back-office system binds to an offer against the offered configurations'
@@ -38,9 +42,30 @@ public final class OfferedClaims {
         }
     }
 
-    /** Every claim is declared by one of the configurations; whether the mandatory ones are there is not asked. */
+    /**
+     * Every claim is declared by one of the configurations, and an mdoc element's value has the
+     * CBOR type its configuration names; whether the mandatory ones are there is not asked.
+     */
     public static void checkDeclared(JsonObject claims, Collection<CredentialConfiguration> configurations) {
         checkDeclared(claims, List.of(), configurations.stream().flatMap(c -> c.claims().stream()).toList());
+        configurations.stream().filter(CredentialConfiguration::isMdoc).forEach(c -> checkElementValues(claims, c));
+    }
+
+    // ISO 18013-5 §7.2.1: a value that cannot be encoded as its element's type is refused now, not at issuance
+    private static void checkElementValues(JsonObject claims, CredentialConfiguration configuration) {
+        for (ClaimDefinition definition : configuration.claims()) {
+            String namespace = (String) definition.path().get(0);
+            if (claims.get(namespace) instanceof JsonObject elements && elements.containsKey(definition.name())
+                    && elements.get(definition.name()).getValueType() != JsonValue.ValueType.NULL) {
+                try {
+                    ElementValues.check(new MdocElement(namespace, definition.name(),
+                            definition.elementType().orElse(ElementType.ANY), definition.mandatory()),
+                            elements.get(definition.name()));
+                } catch (ElementValueException e) {
+                    throw invalid("claims of " + configuration.id() + ": " + e.getMessage());
+                }
+            }
+        }
     }
 
     private static void checkDeclared(JsonValue value, List<Object> path, List<ClaimDefinition> definitions) {

@@ -3,6 +3,8 @@ package org.openissuer.metadata.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.openissuer.testsupport.CredentialConfigurationBuilder.claimDefinition;
+import static org.openissuer.testsupport.CredentialConfigurationBuilder.element;
+import static org.openissuer.testsupport.CredentialConfigurationBuilder.mdocConfiguration;
 import static org.openissuer.testsupport.CredentialConfigurationBuilder.sdJwtConfiguration;
 import static org.openissuer.testsupport.Jsons.array;
 import static org.openissuer.testsupport.Jsons.object;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openissuer.configuration.CredentialConfiguration;
+import org.openissuer.mdoc.entity.ElementType;
 
 /** The Credential Issuer Metadata, member by member (OID4VCI 1.0 §12.2.4). */
 class IssuerMetadataTest {
@@ -165,10 +168,9 @@ class IssuerMetadataTest {
 
     @Test
     void anMdocConfigurationIsNamedByDoctypeAndSignedWithCoseEs256() {
-        CredentialConfiguration mdl = org.openissuer.testsupport.CredentialConfigurationBuilder
-                .mdocConfiguration("Mdl", "org.iso.18013.5.1.mDL")
-                .claim(org.openissuer.testsupport.CredentialConfigurationBuilder.element("org.iso.18013.5.1", "birth_date",
-                        org.openissuer.mdoc.entity.ElementType.FULL_DATE, true))
+        CredentialConfiguration mdl = mdocConfiguration("Mdl", "org.iso.18013.5.1.mDL")
+                .claim(element("org.iso.18013.5.1", "birth_date",
+                        ElementType.FULL_DATE, true))
                 .build();
 
         JsonObject json = configuration(mdl);

@@ -3,6 +3,8 @@ package org.openissuer.metadata.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.openissuer.testsupport.CredentialConfigurationBuilder.claimDefinition;
+import static org.openissuer.testsupport.CredentialConfigurationBuilder.element;
+import static org.openissuer.testsupport.CredentialConfigurationBuilder.mdocConfiguration;
 import static org.openissuer.testsupport.CredentialConfigurationBuilder.sdJwtConfiguration;
 import static org.openissuer.testsupport.Jsons.array;
 import static org.openissuer.testsupport.Jsons.object;
@@ -15,6 +17,7 @@ import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
 import org.openissuer.configuration.CredentialConfiguration;
+import org.openissuer.mdoc.entity.ElementType;
 import org.openissuer.platform.ConfigurationException;
 
 /** Drafts 13 and 15 read display and claims at the top of a configuration (§11.2.3, Appendix A.3.2). */
@@ -54,6 +57,26 @@ class LegacyMetadataTest {
         assertFalse(claims.containsKey("nationalities"), "array paths have no name to key by");
         assertEquals(array("['given_name','address']"), json.getJsonArray("order"));
         assertEquals(json.getJsonObject("credential_metadata").getJsonArray("display"), json.getJsonArray("display"));
+    }
+
+    @Test
+    void draft13MdocClaimsAreKeyedByNamespaceAndOrderedByNamespaceTildeElement() {
+        CredentialConfiguration mdl = mdocConfiguration("Mdl", "org.iso.18013.5.1.mDL")
+                .claim(element("org.iso.18013.5.1", "family_name",
+                        ElementType.TSTR, true))
+                .claim(element("org.iso.18013.5.1", "portrait",
+                        ElementType.BSTR, false))
+                .build();
+        JsonObject metadata = IssuerMetadata.build("https://i", List.of("https://i"), 1, array("[]"), List.of(mdl),
+                Optional.empty());
+
+        JsonObject json = LegacyMetadata.extend(metadata, List.of(mdl), LegacyMetadata.ClaimsShape.DRAFT_13)
+                .getJsonObject("credential_configurations_supported").getJsonObject("Mdl");
+
+        // draft 13 Appendix A.2.2: claims by namespace, then element; order as "namespace~element"
+        assertEquals(true, json.getJsonObject("claims").getJsonObject("org.iso.18013.5.1").getJsonObject("family_name")
+                .getBoolean("mandatory"));
+        assertEquals(array("['org.iso.18013.5.1~family_name','org.iso.18013.5.1~portrait']"), json.getJsonArray("order"));
     }
 
     @Test
