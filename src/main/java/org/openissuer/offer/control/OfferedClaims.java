@@ -15,9 +15,9 @@ import org.openissuer.configuration.ClaimDefinition;
 import org.openissuer.configuration.CredentialConfiguration;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
+import org.openissuer.mdoc.control.ElementValues;
 import org.openissuer.mdoc.entity.ElementType;
 import org.openissuer.mdoc.entity.ElementValueException;
-import org.openissuer.mdoc.entity.ElementValues;
 import org.openissuer.mdoc.entity.MdocElement;
 
 /**
