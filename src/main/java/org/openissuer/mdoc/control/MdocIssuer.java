@@ -68,14 +68,12 @@ public final class MdocIssuer {
         values.forEach((namespace, elements) -> {
             CBORObject items = CBORObject.NewArray();
             CBORObject digests = CBORObject.NewMap();
+            // in digest ID order, which is a random permutation of the configuration's order
             List<byte[]> tagged = signedItems(elements);
             for (int digestId = 0; digestId < tagged.size(); digestId++) {
                 digests.Add(digestId, sha256(tagged.get(digestId)));
+                items.Add(CBORObject.DecodeFromBytes(tagged.get(digestId)));
             }
-            // the order the wallet sees says nothing about the digest IDs
-            List<byte[]> shuffled = new ArrayList<>(tagged);
-            Collections.shuffle(shuffled, RANDOM);
-            shuffled.forEach(bytes -> items.Add(CBORObject.DecodeFromBytes(bytes)));
             nameSpaces.Add(namespace, items);
             valueDigests.Add(namespace, digests);
         });
