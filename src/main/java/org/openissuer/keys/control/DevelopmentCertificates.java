@@ -87,14 +87,14 @@ final class DevelopmentCertificates {
         JwsCrypto.provider(); // BouncyCastle initialised where its thread state is cleaned up
         ECKey rootKey = rootKey();
         X509Certificate root = reuse(ROOT_FILE, c -> ChainValidation.sameKey(c.getPublicKey(), rootKey)
-                && lastsBeyondWarning(c)).orElseGet(() -> store(ROOT_FILE, root(rootKey), () -> LOG.warning(() ->
+                && lastsBeyondWarning(c) && namesIssuer(c, true)).orElseGet(() -> store(ROOT_FILE, root(rootKey), () -> LOG.warning(() ->
                         "\n*****************************************************************\n"
                         + "* NO CERTIFICATE CONFIGURED for the credential signing key (" + property + ").\n"
                         + "* Generated a development IACA root in " + dataDir.resolve(ROOT_FILE) + ",\n"
                         + "* published at /certificates/iaca.pem: never trust it in production.\n"
                         + "*****************************************************************")));
         X509Certificate signer = reuse(DOCUMENT_SIGNER_FILE, c -> ChainValidation.sameKey(c.getPublicKey(), activeKey)
-                && ChainValidation.signedBy(c, root) && lastsBeyondWarning(c) && namesIssuer(c))
+                && ChainValidation.signedBy(c, root) && lastsBeyondWarning(c) && namesIssuer(c, false))
                 .orElseGet(() -> store(DOCUMENT_SIGNER_FILE, documentSigner(activeKey, root, rootKey), () -> LOG.warning(() ->
                         "Generated a development document signer certificate for signing key '" + activeKey.getKeyID()
                         + "' in " + dataDir.resolve(DOCUMENT_SIGNER_FILE) + ", issued by the development IACA root")));
@@ -145,9 +145,10 @@ final class DevelopmentCertificates {
                 && certificate.getNotAfter().toInstant().isAfter(now.plus(ChainValidation.EXPIRY_WARNING));
     }
 
-    private boolean namesIssuer(X509Certificate certificate) {
+    // the issuer identifier as issuerAltName of the root, or subjectAltName of the document signer
+    private boolean namesIssuer(X509Certificate certificate, boolean issuerAltName) {
         try {
-            var names = certificate.getSubjectAlternativeNames();
+            var names = issuerAltName ? certificate.getIssuerAlternativeNames() : certificate.getSubjectAlternativeNames();
             return names != null && names.stream().anyMatch(n -> issuerIdentifier.equals(n.get(1)));
         } catch (java.security.cert.CertificateParsingException e) {
             return false;

@@ -137,6 +137,20 @@ class DevelopmentCertificatesTest {
     }
 
     @Test
+    void reissuesBothCertificatesForANewIssuerIdentifierWithTheSameRootKey() throws Exception {
+        IssuerCertificates first = load(active, Instant.now());
+        IssuerCertificates moved = CertificateChainLoader.load(new CertificateChainLoader.Sources(Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty()), active, "https://other.example.com", data, Instant.now());
+
+        X509Certificate root = moved.trustAnchor().orElseThrow();
+        assertNotEquals(first.trustAnchor().orElseThrow(), root);
+        assertEquals(first.trustAnchor().orElseThrow().getPublicKey(), root.getPublicKey());
+        assertTrue(root.getIssuerAlternativeNames().contains(List.of(6, "https://other.example.com")));
+        assertTrue(moved.leaf().getSubjectAlternativeNames().contains(List.of(6, "https://other.example.com")));
+        moved.leaf().verify(root.getPublicKey());
+    }
+
+    @Test
     void aGeneratedChainGoesIntoNoCredential() {
         assertEquals(List.of(), load(active, Instant.now()).x5c());
     }
