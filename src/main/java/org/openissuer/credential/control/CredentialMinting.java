@@ -58,7 +58,8 @@ public class CredentialMinting {
 
     /** Called once at deployment, after the keys are loaded. */
     public void prepare() {
-        sdJwt = new SdJwtVcIssuer(keys.signingKeys().active(), clock, issuance.decoys());
+        // a configured chain only: a generated root is in no verifier's trust list
+        sdJwt = new SdJwtVcIssuer(keys.signingKeys().active(), keys.certificates().x5c(), clock, issuance.decoys());
     }
 
     /** The response's credential ids and its notification_id, known before the credentials are built. */
