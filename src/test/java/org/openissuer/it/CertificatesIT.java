@@ -56,6 +56,12 @@ class CertificatesIT {
     }
 
     @Test
+    void isDescribedInOpenApi() {
+        assertTrue(Http.json(Http.get("/openapi", "Accept", "application/json")).getJsonObject("paths")
+                .containsKey("/certificates/iaca.pem"));
+    }
+
+    @Test
     void otherCertificatePathsAreNotFound() {
         HttpResponse<String> response = Http.get("/certificates/other.pem");
         assertEquals(404, response.statusCode());

@@ -84,7 +84,8 @@ final class DevelopmentCertificates {
     }
 
     IssuerCertificates ensure(ECKey activeKey) {
-        JwsCrypto.provider(); // BouncyCastle initialised where its thread state is cleaned up
+        // BouncyCastle's thread state is cleared when JwsCrypto initialises, on this thread (its class comment)
+        JwsCrypto.provider();
         ECKey rootKey = rootKey();
         X509Certificate root = reuse(ROOT_FILE, c -> ChainValidation.sameKey(c.getPublicKey(), rootKey)
                 && lastsBeyondWarning(c) && namesIssuer(c, true)).orElseGet(() -> store(ROOT_FILE, root(rootKey), () -> LOG.warning(() ->
