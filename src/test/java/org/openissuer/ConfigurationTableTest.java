@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.openissuer.keys.control.CertificateChainLoader;
 import org.openissuer.keys.control.EncryptionKeyLoader;
 import org.openissuer.keys.control.KeyRole;
 import org.openissuer.ratelimit.entity.Limited;
@@ -146,6 +147,7 @@ class ConfigurationTableTest {
                     role.activeKidProperty()));
         }
         names.add(EncryptionKeyLoader.KEYS_PROPERTY);
+        names.addAll(List.of(CertificateChainLoader.CHAIN_PROPERTY, CertificateChainLoader.TRUST_ANCHOR_PROPERTY));
         return names;
     }
 

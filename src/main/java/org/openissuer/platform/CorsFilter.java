@@ -33,7 +33,7 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
     static final String WALLET_METHODS = "GET, POST, OPTIONS";
     static final String ADMIN_METHODS = "GET, POST, DELETE, OPTIONS";
     static final String PUBLIC_METHODS = "GET, OPTIONS";
-    // status list tokens are signed and public: any verifier's page may read them, whatever the settings
+    // status list tokens and the trust anchor are signed and public: any verifier's page may read them, whatever the settings
     static final CorsPolicy ANY_ORIGIN = new CorsPolicy(true, java.util.Set.of());
     static final String ALLOWED_HEADERS = "Authorization, DPoP, Content-Type";
     static final String EXPOSED_HEADERS = "DPoP-Nonce, WWW-Authenticate, Retry-After, X-Request-Id";
@@ -104,7 +104,7 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
         if (p.startsWith("oid4vci/") || p.startsWith(".well-known/") || p.contains("/.well-known/")) {
             return Scope.WALLET;
         }
-        if (p.startsWith(Endpoints.STATUS_LISTS.substring(1) + "/")) {
+        if (p.startsWith(Endpoints.STATUS_LISTS.substring(1) + "/") || p.startsWith(Endpoints.CERTIFICATES.substring(1) + "/")) {
             return Scope.PUBLIC;
         }
         return p.equals("admin") || p.startsWith("admin/") ? Scope.ADMIN : Scope.NONE;

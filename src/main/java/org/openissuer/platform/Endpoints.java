@@ -19,6 +19,8 @@ public final class Endpoints {
     public static final String ADMIN_CREDENTIAL_OFFERS = "/admin/credential-offers";
     /** Token Status Lists (draft-ietf-oauth-status-list-21): {@code status.status_list.uri} points below this path. */
     public static final String STATUS_LISTS = "/status-lists";
+    /** The trust anchor (IACA root) of the credential signing key's certificates, as {@code iaca.pem} below it. */
+    public static final String CERTIFICATES = "/certificates";
     public static final String ADMIN_CREDENTIAL_STATUS = "/admin/credential-status";
     public static final String ADMIN_DEFERRED_CREDENTIALS = "/admin/deferred-credentials";
     public static final String ADMIN_EVENTS = "/admin/events";

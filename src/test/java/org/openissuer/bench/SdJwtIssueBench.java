@@ -40,7 +40,7 @@ public class SdJwtIssueBench {
     public void setUp() {
         CredentialConfiguration configuration = HotPath.identityCredential();
         ECKey holder = TestKeys.p256WithoutKid();
-        issuer = new SdJwtVcIssuer(TestKeys.p256("issuer-key-1"), Clock.systemUTC(), decoys);
+        issuer = new SdJwtVcIssuer(TestKeys.p256("issuer-key-1"), java.util.List.of(), Clock.systemUTC(), decoys);
         request = new SdJwtVcRequest(HotPath.ISSUER, configuration.vct(), SdJwtVcRequest.TYP_DC_SD_JWT,
                 configuration.validity(), holder.toPublicJWK(), configuration.claims(), HotPath.identitySubject());
         if (issuer.issue(request).disclosedClaims().size() != configuration.claims().size()) {

@@ -41,6 +41,7 @@ class CorsFilterTest {
         assertEquals(CorsFilter.Scope.ADMIN, CorsFilter.scope("/admin/deferred-credentials/x/approve"));
         assertEquals(CorsFilter.Scope.PUBLIC, CorsFilter.scope("/status-lists/1"));
         assertEquals(CorsFilter.Scope.PUBLIC, CorsFilter.scope("status-lists/unknown"));
+        assertEquals(CorsFilter.Scope.PUBLIC, CorsFilter.scope("/certificates/iaca.pem"));
         assertEquals(CorsFilter.Scope.NONE, CorsFilter.scope("/health/ready"));
         assertEquals(CorsFilter.Scope.NONE, CorsFilter.scope("/administrator"));
         assertEquals(CorsFilter.Scope.NONE, CorsFilter.scope("/openapi"));

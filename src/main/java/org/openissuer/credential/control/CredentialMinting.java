@@ -68,8 +68,9 @@ public class CredentialMinting {
 
     /** Called once at deployment, after the keys are loaded. */
     public void prepare() {
-        sdJwt = new SdJwtVcIssuer(keys.signingKeys().active(), clock, issuance.decoys());
-        // ISO 18013-5 §9.1.2.4: the document signer certificate chain travels in the MSO's x5chain
+        // a configured chain only: a generated root is in no verifier's trust list
+        sdJwt = new SdJwtVcIssuer(keys.signingKeys().active(), keys.certificates().x5c(), clock, issuance.decoys());
+        // ISO 18013-5 §9.1.2.4: the document signer certificate chain travels in the MSO\'s x5chain
         mdoc = new MdocIssuer(keys.signingKeys().active(), keys.certificates().chain(), clock);
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -14,6 +15,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 
 import org.eclipse.microprofile.config.Config;
 
+import org.openissuer.keys.entity.IssuerCertificates;
 import org.openissuer.platform.ConfigurationException;
 import org.openissuer.platform.IssuerSettings;
 
@@ -28,23 +30,31 @@ public class IssuerKeys {
 
     private final IssuerSettings settings;
     private final Config config;
+    private final Clock clock;
 
     private SigningKeys credentialKeys;
+    private IssuerCertificates certificates;
     private SigningKeys authorizationServerKeys;
     private EncryptionKeys encryptionKeys;
 
     @Inject
-    public IssuerKeys(IssuerSettings settings, Config config) {
+    public IssuerKeys(IssuerSettings settings, Config config, Clock clock) {
         this.settings = settings;
         this.config = config;
+        this.clock = clock;
     }
 
     protected IssuerKeys() {
-        this(null, null);
+        this(null, null, null);
     }
 
     public void load() {
         credentialKeys = load(KeyRole.CREDENTIAL_SIGNING);
+        certificates = CertificateChainLoader.load(new CertificateChainLoader.Sources(
+                setting(CertificateChainLoader.CHAIN_PROPERTY).map(Path::of),
+                setting(CertificateChainLoader.TRUST_ANCHOR_PROPERTY).map(Path::of),
+                setting(KeyRole.CREDENTIAL_SIGNING.keysProperty()).map(Path::of), password(KeyRole.CREDENTIAL_SIGNING)),
+                credentialKeys.active(), settings.identifier().value(), settings.dataDir(), clock.instant());
         authorizationServerKeys = load(KeyRole.AUTHORIZATION_SERVER);
         encryptionKeys = EncryptionKeyLoader.load(setting(EncryptionKeyLoader.KEYS_PROPERTY).map(Path::of), settings.dataDir());
         LOG.info(() -> "Credential request encryption: publishing " + encryptionKeys.all().size() + " key(s)");
@@ -76,6 +86,19 @@ public class IssuerKeys {
 
     public SigningKeys signingKeys() {
         return credentialKeys;
+    }
+
+    /**
+     * The certificate chain of the active credential signing key (leaf first, no trust anchor) and
+     * the trust anchor to publish: configured, or generated for development. Known after {@link #load()}.
+     */
+    public IssuerCertificates certificates() {
+        return certificates;
+    }
+
+    /** The trust anchor as PEM, to publish; none when a configured chain has none. */
+    public Optional<String> trustAnchorPem() {
+        return certificates.trustAnchor().map(a -> CertificatePem.encode(java.util.List.of(a)));
     }
 
     /** The built-in authorization server's keys (access tokens of the pre-authorized code flow). */

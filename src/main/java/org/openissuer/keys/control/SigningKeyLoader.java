@@ -102,7 +102,7 @@ public final class SigningKeyLoader {
         return KeyFiles.readJwks(file, "key file " + file, keysProperty);
     }
 
-    private boolean isKeystore(Path file) {
+    static boolean isKeystore(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".p12") || name.endsWith(".pfx");
     }

@@ -24,6 +24,7 @@ import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.util.Base64;
 
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
@@ -49,8 +50,13 @@ public final class SdJwtVcIssuer {
     private final int decoysPerObject;
     private final SecureRandom random = new SecureRandom();
 
-    public SdJwtVcIssuer(ECKey activeSigningKey, Clock clock, int decoysPerObject) {
+    /**
+     * @param x5c the signing key's certificate chain for the header (RFC 7515 §4.1.6, leaf first), or
+     *            empty for none
+     */
+    public SdJwtVcIssuer(ECKey activeSigningKey, List<Base64> x5c, Clock clock, int decoysPerObject) {
         Objects.requireNonNull(activeSigningKey, "activeSigningKey");
+        Objects.requireNonNull(x5c, "x5c");
         if (!Curve.P_256.equals(activeSigningKey.getCurve()) || !activeSigningKey.isPrivate()
                 || activeSigningKey.getKeyID() == null) {
             throw new IllegalArgumentException("the signing key must be a private P-256 key with a kid");
@@ -64,8 +70,8 @@ public final class SdJwtVcIssuer {
             throw new IllegalArgumentException("unusable signing key: " + e.getMessage(), e);
         }
         // SD-JWT VC §3.2.1: typ, plus kid so verifiers find the key in the issuer's JWKS across rotations
-        this.headers = Map.of(SdJwtVcRequest.TYP_DC_SD_JWT, header(SdJwtVcRequest.TYP_DC_SD_JWT, activeSigningKey),
-                SdJwtVcRequest.TYP_VC_SD_JWT, header(SdJwtVcRequest.TYP_VC_SD_JWT, activeSigningKey));
+        this.headers = Map.of(SdJwtVcRequest.TYP_DC_SD_JWT, header(SdJwtVcRequest.TYP_DC_SD_JWT, activeSigningKey, x5c),
+                SdJwtVcRequest.TYP_VC_SD_JWT, header(SdJwtVcRequest.TYP_VC_SD_JWT, activeSigningKey, x5c));
         this.clock = Objects.requireNonNull(clock, "clock");
         this.decoysPerObject = decoysPerObject;
     }
@@ -119,8 +125,11 @@ public final class SdJwtVcIssuer {
         return new IssuedSdJwt(sdJwt, digestHex, disclosed);
     }
 
-    private static JWSHeader header(String typ, ECKey key) {
-        return new JWSHeader.Builder(SigningKeys.ALGORITHM).type(new JOSEObjectType(typ)).keyID(key.getKeyID()).build();
+    private static JWSHeader header(String typ, ECKey key, List<Base64> x5c) {
+        JWSHeader.Builder header = new JWSHeader.Builder(SigningKeys.ALGORITHM).type(new JOSEObjectType(typ))
+                .keyID(key.getKeyID());
+        // SD-JWT VC §3.5: with x5c, a verifier may take the key from the certificate its trust list anchors
+        return (x5c.isEmpty() ? header : header.x509CertChain(List.copyOf(x5c))).build();
     }
 
     /** A Nimbus JSON map (a JWK's members) as jakarta.json, keeping numbers as numbers. */

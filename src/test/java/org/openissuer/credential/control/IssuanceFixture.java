@@ -34,6 +34,8 @@ import org.openissuer.encryption.entity.EncodedBody;
 import org.openissuer.encryption.entity.ResponseEncryptionParameters;
 import org.openissuer.keys.control.IssuerKeys;
 import org.openissuer.keys.control.SigningKeys;
+import org.openissuer.keys.entity.IssuerCertificates;
+import org.openissuer.testsupport.TestCertificates;
 import org.openissuer.platform.Endpoints;
 import org.openissuer.platform.IssuerSettings;
 import org.openissuer.platform.Jsonp;
@@ -107,6 +109,12 @@ final class IssuanceFixture {
             @Override
             public SigningKeys authorizationServerKeys() {
                 return new SigningKeys(authorizationServerKey, List.of(authorizationServerKey));
+            }
+
+            @Override
+            public IssuerCertificates certificates() {
+                return new IssuerCertificates(List.of(TestCertificates.leaf(credentialKey).build()), java.util.Optional.empty(),
+                        true);
             }
         };
         DPoPChecks dpop = new DPoPChecks(new TestDPoPSettings(dpopRequired, false), spent.replay, keys, settings, clock);

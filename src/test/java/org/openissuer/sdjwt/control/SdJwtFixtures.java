@@ -43,7 +43,7 @@ final class SdJwtFixtures {
     }
 
     SdJwtVcIssuer issuer(int decoys) {
-        return new SdJwtVcIssuer(issuerKey, CLOCK, decoys);
+        return new SdJwtVcIssuer(issuerKey, List.of(), CLOCK, decoys);
     }
 
     SdJwtVcRequest request(List<ClaimDefinition> claims, JsonObject subjectData) {

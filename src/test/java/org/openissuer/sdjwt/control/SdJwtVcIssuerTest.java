@@ -62,6 +62,21 @@ class SdJwtVcIssuerTest {
     }
 
     @Test
+    void headerCarriesTheCertificateChainWhenGiven() throws Exception {
+        List<com.nimbusds.jose.util.Base64> x5c = List.of(com.nimbusds.jose.util.Base64.encode(new byte[] {1, 2, 3}),
+                com.nimbusds.jose.util.Base64.encode(new byte[] {4, 5}));
+        SdJwtVcIssuer withChain = new SdJwtVcIssuer(fixtures.issuerKey, x5c, SdJwtFixtures.CLOCK, 0);
+
+        SignedJWT jwt = SignedJWT.parse(withChain.issue(fixtures.request(identityClaims(), identitySubject()))
+                .serialized().split("~")[0]);
+
+        // RFC 7515 §4.1.6: base64 (not base64url) DER, leaf first; kid stays for verifiers using the JWKS
+        assertEquals(x5c, jwt.getHeader().getX509CertChain());
+        assertEquals("issuer-key-1", jwt.getHeader().getKeyID());
+        assertEquals(List.of("AQID", "BAU="), jwt.getHeader().toJSONObject().get("x5c"));
+    }
+
+    @Test
     void headerCarriesLegacyTypWhenRequested() throws Exception {
         SdJwtVcRequest request = new SdJwtVcRequest(SdJwtFixtures.ISSUER, SdJwtFixtures.VCT, "vc+sd-jwt",
                 SdJwtFixtures.VALIDITY, fixtures.holderKey.toPublicJWK(), identityClaims(), identitySubject());
@@ -132,10 +147,10 @@ class SdJwtVcIssuerTest {
     @Test
     void refusesSigningKeyThatIsNotAPrivateP256KeyWithKid() {
         assertThrows(IllegalArgumentException.class,
-                () -> new SdJwtVcIssuer(fixtures.issuerKey.toPublicJWK(), SdJwtFixtures.CLOCK, 0));
-        assertThrows(IllegalArgumentException.class, () -> new SdJwtVcIssuer(TestKeys.p384("k"), SdJwtFixtures.CLOCK, 0));
+                () -> new SdJwtVcIssuer(fixtures.issuerKey.toPublicJWK(), List.of(), SdJwtFixtures.CLOCK, 0));
+        assertThrows(IllegalArgumentException.class, () -> new SdJwtVcIssuer(TestKeys.p384("k"), List.of(), SdJwtFixtures.CLOCK, 0));
         assertThrows(IllegalArgumentException.class,
-                () -> new SdJwtVcIssuer(TestKeys.p256WithoutKid(), SdJwtFixtures.CLOCK, 0));
+                () -> new SdJwtVcIssuer(TestKeys.p256WithoutKid(), List.of(), SdJwtFixtures.CLOCK, 0));
     }
 
     @Test
