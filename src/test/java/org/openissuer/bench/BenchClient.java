@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.ECKey;
 
 import org.openissuer.testsupport.DPoPJwt;
 import org.openissuer.testsupport.DPoPWallet;
+import org.openissuer.testsupport.MdocOffers;
 import org.openissuer.testsupport.Offers;
 import org.openissuer.testsupport.TestKeys;
 import org.openissuer.testsupport.Wallet;
@@ -29,12 +30,14 @@ final class BenchClient {
     private final CompactJws dpop;
     private final CompactJws proof;
     private final String jtiPrefix;
+    private final boolean mdoc;
     private long sequence;
     private String authorization;
     private String ath;
 
-    BenchClient(int index, Transport http, String issuer, String runId) {
+    BenchClient(int index, Transport http, String issuer, String runId, boolean mdoc) {
         this.index = index;
+        this.mdoc = mdoc;
         this.http = http;
         this.issuer = issuer;
         this.credentialHtu = issuer + DPoPWallet.CREDENTIAL_PATH;
@@ -53,7 +56,11 @@ final class BenchClient {
 
     /** Back office creates an offer, the wallet redeems its code with a DPoP proof: a DPoP-bound token. */
     void obtainToken(String adminToken) throws IOException, InterruptedException {
-        Transport.Response offer = http.post("/admin/credential-offers", Offers.identityOffer("bench-subject-" + index, null),
+        String subject = "bench-subject-" + index;
+        String offerBody = mdoc ? MdocOffers.offer(subject, "'" + MdocOffers.MDL + "'",
+                "{'" + MdocOffers.MDL_NAMESPACE + "': " + MdocOffers.mdlClaims(null, null) + "}")
+                : Offers.identityOffer(subject, null);
+        Transport.Response offer = http.post("/admin/credential-offers", offerBody,
                 "Content-Type", "application/json", "Authorization", "Bearer " + adminToken);
         require(offer, 201, "offer");
         String code = Offers.code(json(offer.body()));
@@ -85,7 +92,7 @@ final class BenchClient {
     /** A 1.0 credential request body with one fresh key-binding proof for the nonce. */
     String credentialRequest(String nonce) {
         String claims = "{\"aud\":\"" + issuer + "\",\"iat\":" + epochSeconds() + ",\"nonce\":\"" + nonce + "\"}";
-        return "{\"credential_configuration_id\":\"" + Wallet.CONFIGURATION + "\",\"proofs\":{\"jwt\":[\""
+        return "{\"credential_configuration_id\":\"" + (mdoc ? MdocOffers.MDL : Wallet.CONFIGURATION) + "\",\"proofs\":{\"jwt\":[\""
                 + proof.sign(claims) + "\"]}}";
     }
 

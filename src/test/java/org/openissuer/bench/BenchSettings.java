@@ -7,7 +7,11 @@ import java.nio.file.Path;
 
 /** The parameters of one issuance benchmark run, from system properties (set by the bench Maven profile). */
 record BenchSettings(int credentials, int clients, int warmup, int sampleEvery, int timeoutSeconds, String http, Path wlpDir,
-        String serverName, Path benchDir, int httpPort, int httpsPort, int dbPort, long auditPrefill, int auditQueryRuns) {
+        String serverName, Path benchDir, int httpPort, int httpsPort, int dbPort, long auditPrefill, int auditQueryRuns,
+        String format) {
+
+    static final String SD_JWT_VC = "dc+sd-jwt";
+    static final String MSO_MDOC = "mso_mdoc";
 
     static BenchSettings fromSystemProperties() {
         BenchSettings settings = new BenchSettings(
@@ -18,12 +22,21 @@ record BenchSettings(int credentials, int clients, int warmup, int sampleEvery, 
                 System.getProperty("bench.server.name", "issuer-bench"),
                 Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath(),
                 positive("bench.http.port", 9580), positive("bench.https.port", 9581), positive("bench.db.port", 35432),
-                Long.parseLong(System.getProperty("bench.audit.prefill", "0").trim()), atLeast("bench.audit.query-runs", 5, 0));
+                Long.parseLong(System.getProperty("bench.audit.prefill", "0").trim()), atLeast("bench.audit.query-runs", 5, 0),
+                System.getProperty("bench.format", SD_JWT_VC).trim());
+        if (!SD_JWT_VC.equals(settings.format()) && !MSO_MDOC.equals(settings.format())) {
+            throw new IllegalArgumentException("bench.format must be " + SD_JWT_VC + " or " + MSO_MDOC + ", is " + settings.format());
+        }
         if (settings.auditPrefill() < 0) {
             throw new IllegalArgumentException("bench.audit.prefill must be at least 0, is " + settings.auditPrefill());
         }
         settings.requireLoopback();
         return settings;
+    }
+
+    /** Whether the clients ask for the built-in mDL instead of the SD-JWT VC IdentityCredential. */
+    boolean mdoc() {
+        return MSO_MDOC.equals(format);
     }
 
     /** The issuer identifier, which is also where the client sends its requests. */

@@ -104,7 +104,7 @@ public final class IssuanceBench {
         List<BenchClient> clients = new ArrayList<>();
         for (int i = 0; i < settings.clients(); i++) {
             BenchClient client = new BenchClient(i, Transport.create(settings.http(), http, settings.issuerUrl()),
-                    settings.issuerUrl(), runId);
+                    settings.issuerUrl(), runId, settings.mdoc());
             client.obtainToken(adminToken);
             clients.add(client);
             resources.add(client::close);
@@ -123,7 +123,7 @@ public final class IssuanceBench {
 
         System.out.printf("[bench] measured phase done in %.1f s; verifying %d sampled credentials%n",
                 measured.durationNanos() / 1e9, measured.samples().size());
-        SampleCheck.Result check = SampleCheck.verify(measured.samples(), http, settings.issuerUrl());
+        SampleCheck.Result check = SampleCheck.verify(measured.samples(), http, settings.issuerUrl(), settings.mdoc());
         BenchDatabase.Committed committed = db.committed(eventIds[0], eventIds[1], times[0], times[1]);
 
         Map<String, Long> errors = new TreeMap<>(measured.errors());

@@ -42,6 +42,7 @@ record Measurement(BenchSettings settings, LoadPhase.Outcome measured, SampleChe
         report.put("clients", "concurrent clients (C)", settings.clients());
         report.put("warmup", "warm-up issuances (W)", settings.warmup());
         report.put("http_client", "HTTP client", settings.http());
+        report.put("format", "credential format", settings.format());
         report.put("issued", "credentials issued", measured.succeeded());
         report.put("duration_seconds", "duration", seconds, String.format("%.2f s", seconds));
         report.put("credentials_per_second", "credentials/s", perSecond, String.format("%.1f", perSecond));

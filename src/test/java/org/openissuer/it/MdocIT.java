@@ -10,6 +10,7 @@ import static org.openissuer.testsupport.MdocOffers.MDL_NAMESPACE;
 import static org.openissuer.testsupport.MdocOffers.PID;
 import static org.openissuer.testsupport.MdocOffers.PID_DOCTYPE;
 
+import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
@@ -30,7 +31,11 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
+import com.nimbusds.jose.EncryptionMethod;
+import com.nimbusds.jose.JWEAlgorithm;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -39,6 +44,7 @@ import org.openissuer.testsupport.Database;
 import org.openissuer.testsupport.Deployments;
 import org.openissuer.testsupport.Http;
 import org.openissuer.testsupport.IssuerIT;
+import org.openissuer.testsupport.Jwe;
 import org.openissuer.testsupport.MdocOffers;
 import org.openissuer.testsupport.MdocVerifier;
 import org.openissuer.testsupport.Offers;
@@ -128,6 +134,31 @@ class MdocIT {
         HttpResponse<String> refused = Wallet.post(token, withoutDoctype);
         assertEquals(400, refused.statusCode());
         assertEquals("invalid_credential_request", Http.json(refused).getString("error"));
+    }
+
+    @Test
+    void anEncryptedRequestGetsTheMdocEncryptedToTheWallet() throws Exception {
+        String token = MdocOffers.tokenForBoth("mdoc-jwe-" + UUID.randomUUID());
+        ECKey holder = Wallet.holders(1).get(0);
+        JWK wallet = Jwe.walletKey(JWEAlgorithm.ECDH_ES, "mdoc-wallet");
+        JsonObject plain = Json.createObjectBuilder(request(PID, List.of(holder)))
+                .add("credential_response_encryption", Json.createObjectBuilder()
+                        .add("jwk", Json.createReader(new StringReader(wallet.toPublicJWK().toJSONString())).readObject())
+                        .add("enc", "A256GCM"))
+                .build();
+        JWK issuerKey = JWKSet.parse(Http.json(Http.get("/.well-known/openid-credential-issuer"))
+                .getJsonObject("credential_request_encryption").getJsonObject("jwks").toString()).getKeys().get(0);
+
+        // OID4VCI 1.0 §10: the request as a JWE to the issuer's key, the answer as a JWE to the wallet's
+        HttpResponse<String> response = Http.post("/oid4vci/credential",
+                Jwe.encrypt(plain.toString(), issuerKey, EncryptionMethod.A128GCM, null),
+                "Authorization", "Bearer " + token, "Content-Type", "application/jwt");
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("application/jwt", response.headers().firstValue("Content-Type").orElse(""));
+        JsonObject body = Json.createReader(new StringReader(Jwe.decrypt(response.body(), wallet).getPayload().toString()))
+                .readObject();
+        assertEquals(PID_DOCTYPE, MdocVerifier.verify(MdocOffers.credential(body, 0), holder).docType());
     }
 
     @Test
