@@ -42,6 +42,13 @@ final class SmokeHttp {
         return json(step, send(HttpRequest.newBuilder(uri).GET()), 200);
     }
 
+    /** A text document (e.g. a PEM certificate) that must answer 200. */
+    String getText(String step, URI uri) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri).GET());
+        SmokeIssuance.expect(response.statusCode() == 200, step + ": " + uri + " answered " + response.statusCode());
+        return response.body();
+    }
+
     Map<String, Object> postJson(String step, String uri, String body, String authorization, int expected) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).POST(HttpRequest.BodyPublishers.ofString(body));
         if (!body.isEmpty()) {

@@ -1,9 +1,13 @@
 package org.openissuer.smoke;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.text.ParseException;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +22,15 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 
 import org.openissuer.testsupport.AdminTokens;
 import org.openissuer.testsupport.IndependentSdJwt;
+import org.openissuer.testsupport.MdocVerifier;
 import org.openissuer.testsupport.ProofJwt;
 
 /**
  * One complete issuance against a running issuer, as its back office and a wallet would do it:
- * back-office offer, offer by reference, token (DPoP-bound), nonce, credential; then the
- * credential's signature is verified with the key the issuer publishes at
- * {@code /.well-known/jwt-vc-issuer}, and its {@code cnf.jwk} must be the wallet's key.
+ * back-office offer, offer by reference, token (DPoP-bound), then nonce and credential for each
+ * offered configuration; an SD-JWT VC's signature is verified with the key the issuer publishes at
+ * {@code /.well-known/jwt-vc-issuer} and its {@code cnf.jwk} must be the wallet's key; an mdoc is
+ * verified against the root at {@code /certificates/iaca.pem} and bound to the wallet's key.
  * Exits non-zero on the first step that fails, naming it. {@code bin/smoke-test} runs it; the
  * settings are system properties (see {@link SmokeSettings}).
  */
@@ -46,7 +52,7 @@ public final class SmokeIssuance {
         try {
             SmokeSettings settings = SmokeSettings.fromSystemProperties();
             new SmokeIssuance(settings).run();
-            System.out.println("[smoke] PASS: one credential issued by " + settings.issuer() + " and verified");
+            System.out.println("[smoke] PASS: every offered credential issued by " + settings.issuer() + " and verified");
         } catch (SmokeFailure e) {
             System.out.println("[smoke] FAIL: " + e.getMessage());
             System.exit(1);
@@ -76,8 +82,8 @@ public final class SmokeIssuance {
         Map<String, Object> offer = http.getJson("offer by reference", URI.create(offerUri));
         String code = (String) JSONObjectUtils.getJSONObject(JSONObjectUtils.getJSONObject(offer, "grants"), PRE_AUTHORIZED_GRANT)
                 .get("pre-authorized_code");
-        String configuration = JSONObjectUtils.getStringList(offer, "credential_configuration_ids").get(0);
-        step("offer fetched by reference: " + configuration);
+        List<String> configurations = JSONObjectUtils.getStringList(offer, "credential_configuration_ids");
+        step("offer fetched by reference: " + String.join(", ", configurations));
 
         Map<String, Object> token = http.token(tokenEndpoint, "grant_type=" + SmokeHttp.form(PRE_AUTHORIZED_GRANT)
                 + "&pre-authorized_code=" + SmokeHttp.form(code));
@@ -85,19 +91,43 @@ public final class SmokeIssuance {
         expect("DPoP".equals(token.get("token_type")), "token_type is " + token.get("token_type") + ", not DPoP");
         step("token redeemed: " + token.get("token_type") + ", expires in " + token.get("expires_in") + " s");
 
-        String nonce = (String) http.postJson("nonce", nonceEndpoint, "", null, 200).get("c_nonce");
-        expect(nonce != null, "no c_nonce from the nonce endpoint");
-        step("nonce fetched");
+        Map<String, Object> supported = JSONObjectUtils.getJSONObject(metadata, "credential_configurations_supported");
+        for (String configuration : configurations) {
+            String nonce = (String) http.postJson("nonce", nonceEndpoint, "", null, 200).get("c_nonce");
+            expect(nonce != null, "no c_nonce from the nonce endpoint");
+            step("nonce fetched");
 
-        String proof = ProofJwt.signedBy(holder).audience(issuer).nonce(nonce).build();
-        String request = "{" + credentialTarget(token, configuration) + ", \"proofs\": {\"jwt\": [\"" + proof + "\"]}}";
-        Map<String, Object> response = http.credential(credentialEndpoint, request, accessToken);
-        List<Object> credentials = JSONObjectUtils.getJSONArray(response, "credentials");
-        expect(credentials != null && credentials.size() == 1, "expected one credential, got " + response.keySet());
-        String credential = (String) ((Map<?, ?>) credentials.get(0)).get("credential");
-        step("credential received: " + credential.length() + " characters");
+            String proof = ProofJwt.signedBy(holder).audience(issuer).nonce(nonce).build();
+            String request = "{" + credentialTarget(token, configuration) + ", \"proofs\": {\"jwt\": [\"" + proof + "\"]}}";
+            Map<String, Object> response = http.credential(credentialEndpoint, request, accessToken);
+            List<Object> credentials = JSONObjectUtils.getJSONArray(response, "credentials");
+            expect(credentials != null && credentials.size() == 1, "expected one credential, got " + response.keySet());
+            String credential = (String) ((Map<?, ?>) credentials.get(0)).get("credential");
+            step(configuration + " received: " + credential.length() + " characters");
 
-        verify(credential);
+            if ("mso_mdoc".equals(JSONObjectUtils.getJSONObject(supported, configuration).get("format"))) {
+                verifyMdoc(credential);
+            } else {
+                verify(credential);
+            }
+        }
+    }
+
+    /** ISO 18013-5: value digests, the COSE signature, the chain up to the published root, the wallet's device key. */
+    private void verifyMdoc(String credential) throws Exception {
+        String pem = http.getText("published root", URI.create(settings.issuer() + "/certificates/iaca.pem"));
+        X509Certificate root = (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+        MdocVerifier.Verified verified;
+        try {
+            verified = MdocVerifier.verify(credential, holder);
+            List<X509Certificate> chain = verified.x5chain();
+            chain.get(chain.size() - 1).verify(root.getPublicKey());
+        } catch (AssertionError | GeneralSecurityException e) {
+            throw new SmokeFailure("mdoc: " + e.getMessage());
+        }
+        step("mdoc " + verified.docType() + " verified against the root at /certificates/iaca.pem; bound to the wallet's key;"
+                + " elements " + verified.elements().values().stream().flatMap(e -> e.keySet().stream()).toList());
     }
 
     private void verify(String credential) throws Exception {
