@@ -41,6 +41,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.openissuer.testsupport.Database;
+import org.openissuer.testsupport.Deferred;
 import org.openissuer.testsupport.Deployments;
 import org.openissuer.testsupport.Http;
 import org.openissuer.testsupport.IssuerIT;
@@ -159,6 +160,35 @@ class MdocIT {
         JsonObject body = Json.createReader(new StringReader(Jwe.decrypt(response.body(), wallet).getPayload().toString()))
                 .readObject();
         assertEquals(PID_DOCTYPE, MdocVerifier.verify(MdocOffers.credential(body, 0), holder).docType());
+    }
+
+    @Test
+    void aDeferredMdlIsDeliveredOnceTheBackOfficeApprovedItsData() throws Exception {
+        String subject = "mdoc-deferred-" + UUID.randomUUID();
+        HttpResponse<String> created = Offers.post(("{'credential_configuration_ids': ['" + MDL + "'], 'subject': '" + subject
+                + "', 'issuance': 'deferred', 'claims': {'" + MDL_NAMESPACE + "': {'family_name': 'Mustermann'}}}")
+                .replace('\'', '"'));
+        assertEquals(201, created.statusCode(), created.body());
+        String token = Http.json(Offers.redeem(Offers.code(Http.json(created)), null)).getString("access_token");
+        ECKey holder = Wallet.holders(1).get(0);
+
+        HttpResponse<String> pending = Wallet.post(token, request(MDL, List.of(holder)));
+        assertEquals(202, pending.statusCode(), pending.body());
+        String transactionId = Http.json(pending).getString("transaction_id");
+        String id = Deferred.idOf(subject);
+        // the approval's data is checked like an offer's: a date that is no full-date is refused
+        String wrong = "{'claims': {'" + MDL_NAMESPACE + "': " + MdocOffers.mdlClaims("birth_date", "'1964-13-01'") + "}}";
+        assertEquals(400, Deferred.approve(id, wrong.replace('\'', '"')).statusCode());
+        String approval = "{'claims': {'" + MDL_NAMESPACE + "': " + MdocOffers.mdlClaims(null, null) + "}}";
+        HttpResponse<String> approved = Deferred.approve(id, approval.replace('\'', '"'));
+        assertEquals(200, approved.statusCode(), approved.body());
+
+        HttpResponse<String> delivered = Deferred.poll(token, transactionId);
+        assertEquals(200, delivered.statusCode(), delivered.body());
+        MdocVerifier.Verified verified = MdocVerifier.verify(MdocOffers.credential(Http.json(delivered), 0), holder);
+        assertEquals(new MdocVerifier.Tagged(1004, "1964-08-12"), verified.elements().get(MDL_NAMESPACE).get("birth_date"));
+        assertEquals(List.of("mso_mdoc org.iso.18013.5.1.mDL"), Deferred.column(subject, "SELECT format || ' ' || doctype"
+                + " FROM issuance_event WHERE subject = ? AND event = 'credential_issued'"));
     }
 
     @Test

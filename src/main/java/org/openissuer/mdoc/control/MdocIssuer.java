@@ -112,7 +112,8 @@ public final class MdocIssuer {
             } else if (namespace != null) {
                 throw new ElementValueException(element.namespace(), "the namespace's data must be an object");
             }
-            if (value == null) {
+            // null is "no value", as the back office's offer check and SD-JWT VC read it (OID4VCI 1.0 Appendix B.2)
+            if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
                 if (element.mandatory()) {
                     throw new ElementValueException(element, "mandatory and missing");
                 }

@@ -161,6 +161,17 @@ class MdocIssuerTest {
     }
 
     @Test
+    void readsANullValueAsNoValue() {
+        List<MdocElement> elements = List.of(MDL_ELEMENTS.get(0), new MdocElement(MDL_NS, "nickname", ElementType.TSTR, false));
+        IssuedMdoc issued = issuer.issue(request(MDL, elements,
+                json("{\"org.iso.18013.5.1\": {\"family_name\": \"Doe\", \"nickname\": null}}"), HOLDER));
+
+        assertEquals(List.of(MDL_NS + "/family_name"), issued.disclosedElements());
+        assertThrows(ElementValueException.class, () -> issuer.issue(request(MDL, MDL_ELEMENTS.subList(0, 1),
+                json("{\"org.iso.18013.5.1\": {\"family_name\": null}}"), HOLDER)));
+    }
+
+    @Test
     void refusesAMandatoryElementWithoutDataNamingItButNoValue() {
         JsonObject data = json("{\"org.iso.18013.5.1\": {\"given_name\": \"Jane-Secret\"}}");
         ElementValueException refused = assertThrows(ElementValueException.class,

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openissuer.testsupport.CredentialConfigurationBuilder.claimDefinition;
+import static org.openissuer.testsupport.CredentialConfigurationBuilder.element;
+import static org.openissuer.testsupport.CredentialConfigurationBuilder.mdocConfiguration;
 import static org.openissuer.testsupport.CredentialConfigurationBuilder.sdJwtConfiguration;
 
 import java.util.List;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.openissuer.configuration.CredentialConfiguration;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
+import org.openissuer.mdoc.entity.ElementType;
 import org.openissuer.testsupport.Jsons;
 
 class OfferedClaimsTest {
@@ -32,6 +35,12 @@ class OfferedClaimsTest {
             .claim(claimDefinition(true, true, JsonValue.EMPTY_JSON_ARRAY, "employee_id"))
             .build();
 
+    private static final CredentialConfiguration MDL = mdocConfiguration("Mdl", "org.iso.18013.5.1.mDL")
+            .claim(element("org.iso.18013.5.1", "family_name", ElementType.TSTR, true))
+            .claim(element("org.iso.18013.5.1", "birth_date", ElementType.FULL_DATE, false))
+            .claim(element("org.iso.18013.5.1", "portrait", ElementType.BSTR, false))
+            .build();
+
     private static void check(String claims, CredentialConfiguration... configurations) {
         OfferedClaims.check(Jsons.object(claims), List.of(configurations));
     }
@@ -40,6 +49,28 @@ class OfferedClaimsTest {
         IssuerException e = assertThrows(IssuerException.class, () -> check(claims, configurations));
         assertEquals(IssuerError.INVALID_REQUEST, e.error());
         return e.description();
+    }
+
+    @Test
+    void anMdocElementsValueMustFitItsType() {
+        assertDoesNotThrow(() -> check("{'org.iso.18013.5.1': {'family_name': 'Doe', 'birth_date': '1990-02-28',"
+                + " 'portrait': '_9j_4AAQ'}}", MDL));
+        // ISO 18013-5 §7.2.1: full-date is a calendar date, a portrait bytes
+        String description = refusal("{'org.iso.18013.5.1': {'family_name': 'Doe', 'birth_date': '1990-02-30'}}", MDL);
+        assertTrue(description.contains("org.iso.18013.5.1/birth_date"), description);
+        assertTrue(description.startsWith("claims of Mdl: "), description);
+        refusal("{'org.iso.18013.5.1': {'family_name': 42}}", MDL);
+        refusal("{'org.iso.18013.5.1': {'family_name': 'Doe', 'portrait': 'not base64!'}}", MDL);
+        // the same types hold for a deferred offer's partial data
+        assertThrows(IssuerException.class, () -> OfferedClaims.checkDeclared(
+                Jsons.object("{'org.iso.18013.5.1': {'birth_date': 'yesterday'}}"), List.of(MDL)));
+    }
+
+    @Test
+    void anMdocElementIsDeclaredByNamespaceAndIdentifier() {
+        assertTrue(refusal("{'org.iso.18013.5.1': {'family_name': 'Doe', 'hair_colour': 'brown'}}", MDL)
+                .contains("org.iso.18013.5.1.hair_colour"));
+        assertTrue(refusal("{'org.iso.18013.5.1': {}}", MDL).contains("family_name"));
     }
 
     @Test
