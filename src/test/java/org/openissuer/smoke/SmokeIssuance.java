@@ -77,7 +77,7 @@ public final class SmokeIssuance {
                 settings.offer(), "Bearer " + adminToken(), 201);
         String offerUri = (String) created.get("credential_offer_uri");
         expect(offerUri != null && offerUri.startsWith("https://"), "the offer has no https credential_offer_uri: " + offerUri);
-        step("offer created: " + created.get("offer_id"));
+        step("offer created: " + created.get("id"));
 
         Map<String, Object> offer = http.getJson("offer by reference", URI.create(offerUri));
         String code = (String) JSONObjectUtils.getJSONObject(JSONObjectUtils.getJSONObject(offer, "grants"), PRE_AUTHORIZED_GRANT)
