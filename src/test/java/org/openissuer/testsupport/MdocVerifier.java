@@ -29,7 +29,7 @@ import com.nimbusds.jose.jwk.OctetKeyPair;
 
 /**
  * An mdoc checker written apart from the issuer: Jackson's CBOR parser instead of the issuer's
- * upokecenter CBOR and cose-java, the COSE_Sign1 Sig_structure (RFC 9052 §4.4) rebuilt here by
+ * upokecenter CBOR, the COSE_Sign1 Sig_structure (RFC 9052 §4.4) rebuilt here by
  * hand and verified with the JDK. Checks IssuerSigned as ISO/IEC 18013-5:2021 §8.3.2.1.2.2 and
  * §9.1.2.4 define it; any violation is an {@link AssertionError}. Verified against the
  * standard's own Annex D example (MdocVerifierTest).

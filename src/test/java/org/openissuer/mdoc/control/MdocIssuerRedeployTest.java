@@ -29,7 +29,7 @@ import org.openissuer.testsupport.TestKeys;
 
 /**
  * Issuing leaves nothing of the application behind in the JVM (docs/testing.md, redeploy leaks):
- * cose-java and the CBOR library register no JCA provider and keep nothing in the issuing
+ * the CBOR library and the BouncyCastle signer register no JCA provider and keep nothing in the issuing
  * thread. The issuer runs in a class loader of its own, as a deployment does, on a thread that
  * stays alive afterwards, as a pooled server thread does; once the loader is dropped it must be
  * collectable.
