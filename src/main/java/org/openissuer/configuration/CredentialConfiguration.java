@@ -6,6 +6,9 @@ import java.util.Optional;
 
 import jakarta.json.JsonArray;
 
+import org.openissuer.mdoc.entity.ElementType;
+import org.openissuer.mdoc.entity.MdocElement;
+
 /**
  * A credential the issuer offers (OID4VCI 1.0 §12.2.4), plus how it issues it. An SD-JWT VC
  * (Appendix A.3) is named by {@code vct}; an mdoc (Appendix A.2) by {@code doctype}.
@@ -49,6 +52,15 @@ public record CredentialConfiguration(
 
     public boolean isMdoc() {
         return FORMAT_MSO_MDOC.equals(format);
+    }
+
+    /**
+     * An mdoc's data elements (OID4VCI 1.0 Appendix A.2.2: each claim's path is [namespace, element
+     * identifier]), in configuration order, with the CBOR type each value is issued as.
+     */
+    public List<MdocElement> mdocElements() {
+        return claims.stream().map(c -> new MdocElement((String) c.path().get(0), c.name(),
+                c.elementType().orElse(ElementType.ANY), c.mandatory())).toList();
     }
 
     /** What names the kind of credential in requests and the audit trail: the vct, or the mdoc doctype. */

@@ -16,7 +16,6 @@ import com.nimbusds.jose.jwk.ECKey;
 import org.openissuer.configuration.CredentialConfiguration;
 import org.openissuer.configuration.CredentialConfigurationParser;
 import org.openissuer.mdoc.control.MdocIssuer;
-import org.openissuer.mdoc.entity.ElementType;
 import org.openissuer.mdoc.entity.IssuedMdoc;
 import org.openissuer.mdoc.entity.MdocElement;
 import org.openissuer.mdoc.entity.MdocRequest;
@@ -52,8 +51,7 @@ public class MdocIssueBench {
         ECKey signer = TestKeys.p256("issuer-key-1");
         issuer = new MdocIssuer(signer, List.of(TestCertificates.selfSigned(signer, "bench document signer")),
                 Clock.systemUTC());
-        List<MdocElement> elements = mdl.claims().stream().map(c -> new MdocElement((String) c.path().get(0), c.name(),
-                c.elementType().orElse(ElementType.ANY), c.mandatory())).toList();
+        List<MdocElement> elements = mdl.mdocElements();
         request = new MdocRequest(mdl.doctype().orElseThrow(), elements, claims, TestKeys.p256WithoutKid().toPublicJWK(),
                 mdl.validity(), Optional.of(Json.createObjectBuilder().add("status_list", Json.createObjectBuilder()
                         .add("idx", 4711).add("uri", HotPath.ISSUER + "/status-lists/1")).build()));

@@ -23,7 +23,6 @@ import org.openissuer.configuration.CredentialConfigurationParser;
 import org.openissuer.keys.control.CertificateChainLoader;
 import org.openissuer.keys.entity.IssuerCertificates;
 import org.openissuer.mdoc.control.MdocIssuer;
-import org.openissuer.mdoc.entity.ElementType;
 import org.openissuer.mdoc.entity.IssuedMdoc;
 import org.openissuer.mdoc.entity.MdocElement;
 import org.openissuer.mdoc.entity.MdocRequest;
@@ -53,8 +52,7 @@ public final class MdocSamples {
         for (String id : List.of("org.iso.18013.5.1.mDL", "eu.europa.ec.eudi.pid_mso_mdoc")) {
             CredentialConfiguration configuration = configurations.get(id);
             ECKey holder = new ECKeyGenerator(Curve.P_256).generate();
-            List<MdocElement> elements = configuration.claims().stream().map(c -> new MdocElement((String) c.path().get(0),
-                    c.name(), c.elementType().orElse(ElementType.ANY), c.mandatory())).toList();
+            List<MdocElement> elements = configuration.mdocElements();
             IssuedMdoc issued = issuer.issue(new MdocRequest(configuration.doctype().orElseThrow(), elements, claims,
                     holder.toPublicJWK(), configuration.validity(), Optional.of(Json.createObjectBuilder()
                             .add("status_list", Json.createObjectBuilder().add("idx", 7)

@@ -14,6 +14,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.openissuer.configuration.CredentialConfiguration;
 import org.openissuer.platform.Jsonp;
 
 /**
@@ -47,7 +48,6 @@ public class IssuanceEvent {
     }
 
     private static final int MAX_DESCRIPTION = 1024;
-    private static final String MSO_MDOC = "mso_mdoc";
 
     /**
      * The columns an append writes, in the order of {@link #columnValues()}: the audit writer
@@ -155,7 +155,7 @@ public class IssuanceEvent {
         this.credentialConfigurationId = truncate(context.credentialConfigurationId(), 255);
         this.format = truncate(context.format(), 32);
         // OID4VCI 1.0 Appendix A.2: an mdoc is typed by its doctype, an SD-JWT VC by its vct
-        if (MSO_MDOC.equals(format)) {
+        if (CredentialConfiguration.FORMAT_MSO_MDOC.equals(format)) {
             this.doctype = truncate(context.credentialType(), 256);
         } else {
             this.vct = truncate(context.credentialType(), 1024);

@@ -20,10 +20,8 @@ import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
 import org.openissuer.keys.control.IssuerKeys;
 import org.openissuer.mdoc.control.MdocIssuer;
-import org.openissuer.mdoc.entity.ElementType;
 import org.openissuer.mdoc.entity.ElementValueException;
 import org.openissuer.mdoc.entity.IssuedMdoc;
-import org.openissuer.mdoc.entity.MdocElement;
 import org.openissuer.mdoc.entity.MdocRequest;
 import org.openissuer.notification.control.NotificationIds;
 import org.openissuer.platform.IssuerSettings;
@@ -115,12 +113,10 @@ public class CredentialMinting {
 
     // OID4VCI 1.0 Appendix A.2: the claims path [namespace, element] names the data element
     private Minted mdoc(CredentialConfiguration configuration, JsonObject data, BoundKey holder, JsonObject status) {
-        List<MdocElement> elements = configuration.claims().stream().map(c -> new MdocElement((String) c.path().get(0),
-                c.name(), c.elementType().orElse(ElementType.ANY), c.mandatory())).toList();
         IssuedMdoc issued;
         try {
-            issued = mdoc.issue(new MdocRequest(configuration.doctype().orElseThrow(), elements, data, holder.key(),
-                    configuration.validity(), Optional.ofNullable(status)));
+            issued = mdoc.issue(new MdocRequest(configuration.doctype().orElseThrow(), configuration.mdocElements(), data,
+                    holder.key(), configuration.validity(), Optional.ofNullable(status)));
         } catch (ElementValueException e) {
             // as for SD-JWT VC (Appendix B.2): data that cannot make the credential denies it, nothing is issued
             throw new IssuerException(IssuerError.CREDENTIAL_REQUEST_DENIED, e.getMessage());

@@ -16,7 +16,6 @@ import org.openissuer.configuration.CredentialConfiguration;
 import org.openissuer.error.IssuerError;
 import org.openissuer.error.IssuerException;
 import org.openissuer.mdoc.control.ElementValues;
-import org.openissuer.mdoc.entity.ElementType;
 import org.openissuer.mdoc.entity.ElementValueException;
 import org.openissuer.mdoc.entity.MdocElement;
 
@@ -53,14 +52,11 @@ public final class OfferedClaims {
 
     // ISO 18013-5 §7.2.1: a value that cannot be encoded as its element's type is refused now, not at issuance
     private static void checkElementValues(JsonObject claims, CredentialConfiguration configuration) {
-        for (ClaimDefinition definition : configuration.claims()) {
-            String namespace = (String) definition.path().get(0);
-            if (claims.get(namespace) instanceof JsonObject elements && elements.containsKey(definition.name())
-                    && elements.get(definition.name()).getValueType() != JsonValue.ValueType.NULL) {
+        for (MdocElement element : configuration.mdocElements()) {
+            if (claims.get(element.namespace()) instanceof JsonObject elements && elements.containsKey(element.identifier())
+                    && elements.get(element.identifier()).getValueType() != JsonValue.ValueType.NULL) {
                 try {
-                    ElementValues.check(new MdocElement(namespace, definition.name(),
-                            definition.elementType().orElse(ElementType.ANY), definition.mandatory()),
-                            elements.get(definition.name()));
+                    ElementValues.check(element, elements.get(element.identifier()));
                 } catch (ElementValueException e) {
                     throw invalid("claims of " + configuration.id() + ": " + e.getMessage());
                 }
