@@ -69,10 +69,11 @@ public final class MdocIssuer {
             CBORObject items = CBORObject.NewArray();
             CBORObject digests = CBORObject.NewMap();
             // in digest ID order, which is a random permutation of the configuration's order
-            List<byte[]> tagged = signedItems(elements);
+            List<CBORObject> tagged = signedItems(elements);
             for (int digestId = 0; digestId < tagged.size(); digestId++) {
-                digests.Add(digestId, sha256(tagged.get(digestId)));
-                items.Add(CBORObject.DecodeFromBytes(tagged.get(digestId)));
+                // ISO 18013-5 §9.1.2.5: the digest is over the tagged IssuerSignedItemBytes as sent
+                digests.Add(digestId, sha256(tagged.get(digestId).EncodeToBytes(ENCODING)));
+                items.Add(tagged.get(digestId));
             }
             nameSpaces.Add(namespace, items);
             valueDigests.Add(namespace, digests);
@@ -130,13 +131,13 @@ public final class MdocIssuer {
      * index of its digest ID; the IDs are a random permutation of 0..n-1 (ISO 18013-5 §9.1.2.5:
      * not to reveal anything about the element).
      */
-    private static List<byte[]> signedItems(Map<String, CBORObject> elements) {
+    private static List<CBORObject> signedItems(Map<String, CBORObject> elements) {
         List<Integer> ids = new ArrayList<>();
         for (int i = 0; i < elements.size(); i++) {
             ids.add(i);
         }
         Collections.shuffle(ids, RANDOM);
-        byte[][] tagged = new byte[elements.size()][];
+        CBORObject[] tagged = new CBORObject[elements.size()];
         int next = 0;
         for (Map.Entry<String, CBORObject> element : elements.entrySet()) {
             int digestId = ids.get(next++);
@@ -147,7 +148,7 @@ public final class MdocIssuer {
             item.Add("random", random);
             item.Add("elementIdentifier", element.getKey());
             item.Add("elementValue", element.getValue());
-            tagged[digestId] = CBORObject.FromObjectAndTag(item.EncodeToBytes(ENCODING), 24).EncodeToBytes(ENCODING);
+            tagged[digestId] = CBORObject.FromObjectAndTag(item.EncodeToBytes(ENCODING), 24);
         }
         return List.of(tagged);
     }
