@@ -35,11 +35,11 @@ record RequestTarget(CredentialConfiguration configuration, String format) {
                     IssuerError.UNKNOWN_CREDENTIAL_CONFIGURATION, "unknown credential_configuration_id " + id));
             return new RequestTarget(configuration, configuration.format()).authorizedBy(token);
         }
-        return byFormatAndVct(request, configurations).authorizedBy(token);
+        return byFormatAndType(request, configurations).authorizedBy(token);
     }
 
     // draft 13 §7.2: format + vct (Appendix E.4.4 of draft 13 / A.3.4) or format + doctype (A.2.4) name the credential
-    private static RequestTarget byFormatAndVct(CredentialRequest request, CredentialConfigurations configurations) {
+    private static RequestTarget byFormatAndType(CredentialRequest request, CredentialConfigurations configurations) {
         String format = request.format().orElseThrow();
         boolean mdoc = CredentialConfiguration.FORMAT_MSO_MDOC.equals(format);
         if (!mdoc && !CredentialConfiguration.FORMAT_SD_JWT_VC.equals(format) && !LEGACY_FORMAT.equals(format)) {

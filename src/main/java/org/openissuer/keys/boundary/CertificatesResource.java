@@ -24,8 +24,20 @@ public class CertificatesResource {
     public static final String PEM = "application/x-pem-file";
     private static final CacheControl PUBLIC_FOR_AN_HOUR = CacheControl.valueOf("public, max-age=3600");
 
+    private final IssuerKeys keys;
+
+    /**
+     * For the CDI proxy only. Public because RESTEasy looks for a public constructor before it asks
+     * CDI for the instance (which then uses the injecting one).
+     */
+    public CertificatesResource() {
+        this(null);
+    }
+
     @Inject
-    IssuerKeys keys;
+    public CertificatesResource(IssuerKeys keys) {
+        this.keys = keys;
+    }
 
     @GET
     @Path("iaca.pem")

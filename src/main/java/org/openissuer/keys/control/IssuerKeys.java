@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -34,6 +35,7 @@ public class IssuerKeys {
 
     private SigningKeys credentialKeys;
     private IssuerCertificates certificates;
+    private Optional<String> trustAnchorPem;
     private SigningKeys authorizationServerKeys;
     private EncryptionKeys encryptionKeys;
 
@@ -55,6 +57,7 @@ public class IssuerKeys {
                 setting(CertificateChainLoader.TRUST_ANCHOR_PROPERTY).map(Path::of),
                 setting(KeyRole.CREDENTIAL_SIGNING.keysProperty()).map(Path::of), password(KeyRole.CREDENTIAL_SIGNING)),
                 credentialKeys.active(), settings.identifier().value(), settings.dataDir(), clock.instant());
+        trustAnchorPem = certificates.trustAnchor().map(a -> CertificatePem.encode(List.of(a)));
         authorizationServerKeys = load(KeyRole.AUTHORIZATION_SERVER);
         encryptionKeys = EncryptionKeyLoader.load(setting(EncryptionKeyLoader.KEYS_PROPERTY).map(Path::of), settings.dataDir());
         LOG.info(() -> "Credential request encryption: publishing " + encryptionKeys.all().size() + " key(s)");
@@ -98,7 +101,7 @@ public class IssuerKeys {
 
     /** The trust anchor as PEM, to publish; none when a configured chain has none. */
     public Optional<String> trustAnchorPem() {
-        return certificates.trustAnchor().map(a -> CertificatePem.encode(java.util.List.of(a)));
+        return trustAnchorPem;
     }
 
     /** The built-in authorization server's keys (access tokens of the pre-authorized code flow). */
